@@ -1,0 +1,294 @@
+package dev.debugtoolbar.core;
+
+import dev.debugtoolbar.core.internal.AddressMatcher;
+import dev.debugtoolbar.core.internal.Guard;
+import dev.debugtoolbar.core.panel.Panel;
+import dev.debugtoolbar.core.panel.PanelRegistry;
+import dev.debugtoolbar.core.panel.PanelResult;
+import dev.debugtoolbar.core.sql.SqlRecorder;
+import dev.debugtoolbar.core.store.InMemoryRequestStore;
+import dev.debugtoolbar.core.store.RequestStore;
+
+import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The toolbar of one application: its configuration, panels, store and collectors.
+ *
+ * <pre>{@code
+ * DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+ * DataSource dataSource = toolbar.wrap(rawDataSource);
+ * }</pre>
+ *
+ * It is off unless enabled by {@link Builder#enabled(boolean)}, the system property
+ * {@value ToolbarConfig#ENABLED_PROPERTY} or the environment variable {@value ToolbarConfig#ENABLED_ENV}.
+ * A disabled toolbar records nothing and {@link #wrap(DataSource)} returns the data source unchanged.
+ */
+public final class DebugToolbar {
+
+    private static final System.Logger LOG = System.getLogger(DebugToolbar.class.getName());
+
+    private final ToolbarConfig config;
+    private final PanelRegistry panels;
+    private final RequestStore store;
+    private final ThreadLocal<RequestContext> current = new ThreadLocal<>();
+    private final SecureRandom random = new SecureRandom();
+
+    private DebugToolbar(ToolbarConfig config, PanelRegistry panels, RequestStore store) {
+        this.config = config;
+        this.panels = panels;
+        this.store = store;
+    }
+
+    /** A builder; {@code build()} with no other call gives a toolbar enabled only by property or environment. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The effective configuration. */
+    public ToolbarConfig config() {
+        return config;
+    }
+
+    /** Whether this toolbar records and shows anything. */
+    public boolean isEnabled() {
+        return config.enabled();
+    }
+
+    /** The panels in display order: built-in ones first, then user panels. */
+    public List<Panel<?>> panels() {
+        return panels.all();
+    }
+
+    /** The store that keeps the records of recent requests. */
+    public RequestStore store() {
+        return store;
+    }
+
+    /**
+     * Wraps a data source so that every statement run while a request is bound is recorded for the SQL
+     * panel. Statements outside a request (start-up, background threads) pass through unrecorded.
+     * A disabled toolbar returns {@code dataSource} itself.
+     */
+    public DataSource wrap(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return isEnabled() ? SqlRecorder.wrap(dataSource, this) : dataSource;
+    }
+
+    /** The context of the request bound to the calling thread, if any. */
+    public Optional<RequestContext> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** Begins recording a request: gives it a new random id and lets every panel see its start. */
+    public RequestContext start(RequestView request) {
+        RequestContext context = new RequestContext(newId(), Instant.now(), System.nanoTime(), request, config);
+        for (Panel<?> panel : panels.all()) {
+            Guard.run(() -> panel.onRequestStart(context), failure -> context.panelFailed(panel.id(), failure),
+                    "panel " + panel.id() + " failed at request start");
+        }
+        return context;
+    }
+
+    /**
+     * Binds {@code context} to the calling thread until the returned binding is closed, so that
+     * collectors (such as the SQL recorder) running on this thread find it.
+     */
+    public Binding bind(RequestContext context) {
+        RequestContext previous = current.get();
+        current.set(context);
+        return () -> {
+            if (previous == null) {
+                current.remove();
+            } else {
+                current.set(previous);
+            }
+        };
+    }
+
+    /**
+     * Ends recording: asks every panel for its stats, builds the immutable record and saves it. Never
+     * throws because of a panel or the store; their failures are logged and kept in the record.
+     */
+    public RequestRecord finish(RequestContext context, ResponseView response) {
+        context.end(System.nanoTime(), response);
+        Map<String, PanelResult> results = new LinkedHashMap<>();
+        for (Panel<?> panel : panels.all()) {
+            results.put(panel.id(), PanelResult.collect(panel, context));
+        }
+        RequestView request = context.request();
+        RequestRecord record = new RequestRecord(context.id(), context.startedAt(), request.method(),
+                request.path(), request.query(), response.status(), context.durationMillis(),
+                response.contentType(), results);
+        Guard.run(() -> store.save(record), failure -> { }, "request store failed to save " + record.id());
+        return record;
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Undoes a {@link #bind(RequestContext)}; closing never throws. */
+    @FunctionalInterface
+    public interface Binding extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Builds a {@link DebugToolbar}; invalid or clashing options fail at {@link #build()} with a clear message. */
+    public static final class Builder {
+        private static final Pattern DEFAULT_SENSITIVE = Pattern.compile(
+                "pass(word|wd)?|secret|token|authori[sz]ation|credential|api[-_]?key|private[-_]?key|"
+                        + "session[-_]?id|jsessionid|csrf|xsrf|cookie",
+                Pattern.CASE_INSENSITIVE);
+
+        private Boolean enabled;
+        private String pathPrefix = "/__toolbar";
+        private Integer storeCapacity;
+        private RequestStore store;
+        private long maxBufferBytes = 5L * 1024 * 1024;
+        private List<String> allowedClients = List.of("127.0.0.0/8", "::1");
+        private List<String> trustedProxies = List.of();
+        private Pattern sensitiveNames = DEFAULT_SENSITIVE;
+        private int maxStatements = 5_000;
+        private final List<Panel<?>> extraPanels = new ArrayList<>();
+        private Function<String, String> properties = System::getProperty;
+        private Function<String, String> environment = System::getenv;
+
+        private Builder() {
+        }
+
+        /** Switches the toolbar on or off, overriding the system property and the environment. */
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        /** Where the toolbar's endpoints live inside the application; default {@code /__toolbar}. */
+        public Builder pathPrefix(String pathPrefix) {
+            this.pathPrefix = pathPrefix;
+            return this;
+        }
+
+        /** How many recent requests the default in-memory store keeps; default 100. */
+        public Builder storeCapacity(int storeCapacity) {
+            this.storeCapacity = storeCapacity;
+            return this;
+        }
+
+        /** Uses another store (for example one shared by several nodes) instead of the in-memory one. */
+        public Builder store(RequestStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** HTML responses larger than this pass through without a toolbar; default 5 MB. */
+        public Builder maxBufferBytes(long maxBufferBytes) {
+            this.maxBufferBytes = maxBufferBytes;
+            return this;
+        }
+
+        /** Clients (addresses or CIDR ranges) that may see the toolbar; default loopback only. */
+        public Builder allowedClients(String... addressesOrRanges) {
+            this.allowedClients = List.of(addressesOrRanges);
+            return this;
+        }
+
+        /** Proxies whose {@code X-Forwarded-For} is believed; default none. */
+        public Builder trustedProxies(String... addressesOrRanges) {
+            this.trustedProxies = List.of(addressesOrRanges);
+            return this;
+        }
+
+        /** Names whose values are masked everywhere the toolbar shows them (found anywhere in the name). */
+        public Builder sensitiveNames(Pattern sensitiveNames) {
+            this.sensitiveNames = Objects.requireNonNull(sensitiveNames, "sensitiveNames");
+            return this;
+        }
+
+        /** Statements kept per request; those beyond are counted only. Default 5,000. */
+        public Builder maxStatements(int maxStatements) {
+            this.maxStatements = maxStatements;
+            return this;
+        }
+
+        /** Adds a user panel; panels found by {@link java.util.ServiceLoader} are added too. */
+        public Builder panel(Panel<?> panel) {
+            extraPanels.add(Objects.requireNonNull(panel, "panel"));
+            return this;
+        }
+
+        /** Reads the enabling property and variable from these sources instead of the JVM's (for tests). */
+        Builder environment(Function<String, String> properties, Function<String, String> environment) {
+            this.properties = properties;
+            this.environment = environment;
+            return this;
+        }
+
+        /** Validates the options and builds the toolbar. */
+        public DebugToolbar build() {
+            if (pathPrefix == null || !pathPrefix.matches("(/[A-Za-z0-9._~-]+)+")) {
+                throw new IllegalArgumentException("pathPrefix must look like /__toolbar (a path starting with"
+                        + " '/', not ending with '/', of letters, digits and ._~-), was: " + pathPrefix);
+            }
+            if (store != null && storeCapacity != null) {
+                throw new IllegalArgumentException("storeCapacity configures the built-in in-memory store;"
+                        + " it cannot be combined with store(...): size the custom store itself");
+            }
+            int capacity = storeCapacity == null ? 100 : storeCapacity;
+            if (capacity < 1) {
+                throw new IllegalArgumentException("storeCapacity must be at least 1, was " + capacity);
+            }
+            if (maxBufferBytes < 0) {
+                throw new IllegalArgumentException("maxBufferBytes must not be negative, was " + maxBufferBytes);
+            }
+            if (maxStatements < 0) {
+                throw new IllegalArgumentException("maxStatements must not be negative, was " + maxStatements);
+            }
+            AddressMatcher.validate(allowedClients, "allowedClients");
+            AddressMatcher.validate(trustedProxies, "trustedProxies");
+            ToolbarConfig config = new ToolbarConfig(resolveEnabled(), pathPrefix, capacity, maxBufferBytes,
+                    allowedClients, trustedProxies, sensitiveNames, maxStatements);
+            PanelRegistry registry = PanelRegistry.create(config, extraPanels);
+            RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity);
+            if (config.enabled()) {
+                LOG.log(System.Logger.Level.INFO, "Debug toolbar enabled at {0} for clients {1}; panels: {2}",
+                        pathPrefix, allowedClients, registry.ids());
+            }
+            return new DebugToolbar(config, registry, requestStore);
+        }
+
+        private boolean resolveEnabled() {
+            if (enabled != null) {
+                return enabled;
+            }
+            String property = properties.apply(ToolbarConfig.ENABLED_PROPERTY);
+            if (property != null) {
+                return parseFlag(property, "system property " + ToolbarConfig.ENABLED_PROPERTY);
+            }
+            String variable = environment.apply(ToolbarConfig.ENABLED_ENV);
+            return variable != null && parseFlag(variable, "environment variable " + ToolbarConfig.ENABLED_ENV);
+        }
+
+        private static boolean parseFlag(String value, String source) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off", "" -> false;
+                default -> throw new IllegalArgumentException(
+                        source + " must be true or false, was: " + value);
+            };
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.debugtoolbar.core;
+
+import dev.debugtoolbar.core.sql.SqlLog;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The live collector of one request: where collectors put raw facts while the request runs. Panels read
+ * it at the end to build their stats; it is never kept after that. Safe to use from several threads
+ * (an asynchronous request may run statements elsewhere).
+ */
+public final class RequestContext {
+
+    private final String id;
+    private final Instant startedAt;
+    private final long startNanos;
+    private final RequestView request;
+    private final SqlLog sql;
+    private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
+    private final Map<String, Throwable> panelFailures = new ConcurrentHashMap<>();
+    private volatile long endNanos;
+    private volatile ResponseView response;
+
+    RequestContext(String id, Instant startedAt, long startNanos, RequestView request, ToolbarConfig config) {
+        this.id = id;
+        this.startedAt = startedAt;
+        this.startNanos = startNanos;
+        this.request = request;
+        this.sql = new SqlLog(startNanos, config.maxStatements());
+    }
+
+    /** The request's id: 128 random bits, URL-safe. */
+    public String id() {
+        return id;
+    }
+
+    /** When the request began. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** The {@link System#nanoTime()} at which the request began; event offsets are relative to it. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** The request being recorded. */
+    public RequestView request() {
+        return request;
+    }
+
+    /** The response; available to panels when the request ends. */
+    public ResponseView response() {
+        ResponseView known = response;
+        if (known == null) {
+            throw new IllegalStateException("the response is known only when the request ends");
+        }
+        return known;
+    }
+
+    /** The statements recorded so far. */
+    public SqlLog sql() {
+        return sql;
+    }
+
+    /** The request's wall time in milliseconds; final once the request has ended. */
+    public double durationMillis() {
+        long end = endNanos != 0 ? endNanos : System.nanoTime();
+        return (end - startNanos) / 1_000_000.0;
+    }
+
+    /** The value a panel or collector stored under {@code key}, or {@code null}. */
+    public <T> T get(Key<T> key) {
+        return key.type().cast(values.get(key));
+    }
+
+    /** Stores a value for this request under {@code key}. */
+    public <T> void put(Key<T> key, T value) {
+        values.put(key, key.type().cast(Objects.requireNonNull(value, "value")));
+    }
+
+    /** The value under {@code key}, created by {@code initial} on first use (atomically). */
+    public <T> T computeIfAbsent(Key<T> key, Supplier<? extends T> initial) {
+        return key.type().cast(values.computeIfAbsent(key, k -> Objects.requireNonNull(initial.get(), "initial")));
+    }
+
+    /** The failure of the panel's start hook, if it failed. */
+    public Throwable startFailure(String panelId) {
+        return panelFailures.get(panelId);
+    }
+
+    void panelFailed(String panelId, Throwable failure) {
+        panelFailures.put(panelId, failure);
+    }
+
+    void end(long nanoTime, ResponseView response) {
+        this.endNanos = nanoTime;
+        this.response = response;
+    }
+
+    /**
+     * A typed key for per-request values. Keys compare by identity: keep one in a constant.
+     *
+     * @param name a name for diagnostics, for example {@code acme.flags.evaluations}
+     * @param type the type of the value stored under the key
+     * @param <T>  the value type
+     */
+    public record Key<T>(String name, Class<T> type) {
+        public Key {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.debugtoolbar.core;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The toolbar's effective, immutable configuration; built by {@link DebugToolbar.Builder}.
+ *
+ * @param enabled         whether the toolbar records and shows anything at all
+ * @param pathPrefix      where its endpoints live inside the application, for example {@code /__toolbar}
+ * @param storeCapacity   how many recent requests the in-memory store keeps
+ * @param maxBufferBytes  HTML responses larger than this stream through without a toolbar
+ * @param allowedClients  addresses or CIDR ranges of clients that may see the toolbar
+ * @param trustedProxies  addresses or CIDR ranges whose {@code X-Forwarded-For} header is believed
+ * @param sensitiveNames  names (of parameters, cookies, headers, attributes) whose values are masked
+ * @param maxStatements   statements kept per request; further ones are only counted
+ */
+public record ToolbarConfig(
+        boolean enabled,
+        String pathPrefix,
+        int storeCapacity,
+        long maxBufferBytes,
+        List<String> allowedClients,
+        List<String> trustedProxies,
+        Pattern sensitiveNames,
+        int maxStatements) {
+
+    /** The system property that enables the toolbar when the builder does not say. */
+    public static final String ENABLED_PROPERTY = "debugtoolbar.enabled";
+
+    /** The environment variable that enables the toolbar when neither builder nor property says. */
+    public static final String ENABLED_ENV = "DEBUG_TOOLBAR_ENABLED";
+
+    public ToolbarConfig {
+        allowedClients = List.copyOf(allowedClients);
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** Whether a name such as {@code password} or {@code X-Auth-Token} holds a secret. */
+    public boolean isSensitive(String name) {
+        return name != null && sensitiveNames.matcher(name).find();
+    }
+}

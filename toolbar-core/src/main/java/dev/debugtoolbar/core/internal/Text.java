@@ -1,0 +1,50 @@
+package dev.debugtoolbar.core.internal;
+
+import java.util.Locale;
+
+/** Small formatting rules shared by the built-in panels, so every number reads the same way. */
+public final class Text {
+
+    private static final int PREVIEW_CHARS = 500;
+
+    private Text() {
+    }
+
+    /** {@code "1 query"}, {@code "3 queries"}. */
+    public static String count(long count, String singular, String plural) {
+        return count + " " + (count == 1 ? singular : plural);
+    }
+
+    /** Milliseconds with a precision that suits their size: {@code 0.042 ms}, {@code 3.40 ms}, {@code 120 ms}. */
+    public static String millis(double millis) {
+        if (millis < 1) {
+            return String.format(Locale.ROOT, "%.3f ms", millis);
+        }
+        if (millis < 100) {
+            return String.format(Locale.ROOT, "%.2f ms", millis);
+        }
+        return String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+
+    /** A value's text cut to a readable preview; never throws, whatever the value's {@code toString} does. */
+    public static String preview(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text;
+        try {
+            text = value instanceof byte[] bytes ? "[" + bytes.length + " bytes]" : String.valueOf(value);
+        } catch (RuntimeException | LinkageError e) {
+            return "[toString() of " + value.getClass().getName() + " failed: " + e + "]";
+        }
+        return cut(text, PREVIEW_CHARS);
+    }
+
+    /** {@code text} cut to {@code max} characters, with a note of how much was left out. */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "… (" + (text.length() - max) + " more characters)";
+    }
+}

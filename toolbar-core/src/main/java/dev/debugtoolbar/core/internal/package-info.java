@@ -1,0 +1,2 @@
+/** Machinery of the core module; not part of the API and free to change. */
+package dev.debugtoolbar.core.internal;

@@ -1,0 +1,77 @@
+package dev.debugtoolbar.core.panel;
+
+import dev.debugtoolbar.core.ToolbarConfig;
+import dev.debugtoolbar.core.request.RequestPanel;
+import dev.debugtoolbar.core.sql.SqlPanel;
+import dev.debugtoolbar.core.timer.TimerPanel;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The panels of one toolbar, in display order: built-in ones, then {@link ServiceLoader} ones, then the builder's. */
+public final class PanelRegistry {
+
+    private static final System.Logger LOG = System.getLogger(PanelRegistry.class.getName());
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
+
+    private final List<Panel<?>> panels;
+
+    private PanelRegistry(List<Panel<?>> panels) {
+        this.panels = List.copyOf(panels);
+    }
+
+    /** The built-in panels plus those found by {@link ServiceLoader} plus {@code extra}; ids are validated. */
+    public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra) {
+        List<Panel<?>> builtIn = List.of(new RequestPanel(config), new TimerPanel(), new SqlPanel());
+        List<Panel<?>> user = new ArrayList<>(discovered());
+        user.addAll(extra);
+        Set<String> ids = new HashSet<>();
+        builtIn.forEach(panel -> ids.add(panel.id()));
+        for (Panel<?> panel : user) {
+            String id = panel.id();
+            if (id == null || !ID.matcher(id).matches() || id.indexOf('.') < 0) {
+                throw new IllegalArgumentException("panel " + panel.getClass().getName() + " has id '" + id
+                        + "': a user panel id is lower-case letters, digits, '.' and '-', with a prefix of its"
+                        + " own such as 'acme.flags'");
+            }
+            if (!ids.add(id)) {
+                throw new IllegalArgumentException("two panels have the id '" + id + "'");
+            }
+        }
+        List<Panel<?>> all = new ArrayList<>(builtIn);
+        all.addAll(user);
+        return new PanelRegistry(all);
+    }
+
+    private static List<Panel<?>> discovered() {
+        List<Panel<?>> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(Panel.class).stream().forEach(provider -> {
+                try {
+                    found.add(provider.get());
+                } catch (ServiceConfigurationError e) {
+                    LOG.log(System.Logger.Level.WARNING, "panel " + provider.type().getName()
+                            + " from META-INF/services could not be created; it is left out", e);
+                }
+            });
+        } catch (ServiceConfigurationError e) {
+            LOG.log(System.Logger.Level.WARNING, "the panels in META-INF/services could not be listed", e);
+        }
+        return found;
+    }
+
+    /** All panels in display order. */
+    public List<Panel<?>> all() {
+        return panels;
+    }
+
+    /** Their ids in display order. */
+    public List<String> ids() {
+        return panels.stream().map(Panel::id).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.debugtoolbar.core.panel;
+
+import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.internal.Guard;
+
+/**
+ * One panel's outcome for one request: its stats, or the error that kept it from having them.
+ *
+ * @param id       the panel's id
+ * @param title    its nav title
+ * @param subtitle its nav subtitle (empty when it failed)
+ * @param template the classpath location of its template
+ * @param stats    its stats, or {@code null} when it failed
+ * @param error    the failure, or {@code null}
+ */
+public record PanelResult(String id, String title, String subtitle, String template, Object stats,
+                          PanelError error) {
+
+    /** Whether the panel failed for this request. */
+    public boolean failed() {
+        return error != null;
+    }
+
+    /** Runs the panel's end hook and subtitle for {@code context}; a failure becomes an error result. */
+    public static <S> PanelResult collect(Panel<S> panel, RequestContext context) {
+        String id = panel.id();
+        String title = Guard.call(panel::title, failure -> id, "panel " + id + " failed to give its title");
+        String template = Guard.call(panel::template, failure -> "", "panel " + id + " failed to give its template");
+        Throwable startFailure = context.startFailure(id);
+        if (startFailure != null) {
+            return new PanelResult(id, title, "", template, null, PanelError.of(startFailure));
+        }
+        return Guard.call(() -> {
+            S stats = panel.onRequestEnd(context);
+            String subtitle = Guard.call(() -> panel.subtitle(stats), failure -> "",
+                    "panel " + id + " failed to give its subtitle");
+            return new PanelResult(id, title, subtitle == null ? "" : subtitle, template, stats, null);
+        }, failure -> new PanelResult(id, title, "", template, null, PanelError.of(failure)),
+                "panel " + id + " failed at request end");
+    }
+}
