@@ -1,0 +1,134 @@
+package dev.debugtoolbar.sample;
+
+import dev.debugtoolbar.core.DebugToolbar;
+import dev.debugtoolbar.sample.books.BookRepository;
+import dev.debugtoolbar.sample.books.BooksServlet;
+import dev.debugtoolbar.sample.books.SearchServlet;
+import dev.debugtoolbar.sample.db.BookshopDatabase;
+import dev.debugtoolbar.sample.stats.StatsRepository;
+import dev.debugtoolbar.sample.stats.StatsServlet;
+import dev.debugtoolbar.sample.web.FailServlet;
+import dev.debugtoolbar.sample.web.Pages;
+import dev.debugtoolbar.sample.web.TemplatePageServlet;
+import dev.debugtoolbar.servlet.DebugToolbarFilter;
+import jakarta.servlet.DispatcherType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+
+/**
+ * The sample bookshop on embedded Jetty, with the debug toolbar in front of every page.
+ *
+ * <p>From the command line: {@code java -jar sample-webapp.jar [--port N] [--host H]}. From a test:
+ * <pre>{@code
+ * try (SampleApp app = SampleApp.start(0)) {
+ *     URI books = app.uri().resolve("books");
+ * }
+ * }</pre>
+ */
+public final class SampleApp implements AutoCloseable {
+
+    private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "::1", "0.0.0.0", "::", "localhost");
+
+    private final Server server;
+    private final BookshopDatabase database;
+    private final URI uri;
+
+    private SampleApp(Server server, BookshopDatabase database, URI uri) {
+        this.server = server;
+        this.database = database;
+        this.uri = uri;
+    }
+
+    public static void main(String[] args) throws Exception {
+        SampleApp app = start(optionsOrExit(args));
+        System.out.println("Sample bookshop with the debug toolbar: " + app.uri());
+    }
+
+    private static LaunchOptions optionsOrExit(String[] args) {
+        try {
+            return LaunchOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+    }
+
+    /** Starts the shop on the loopback interface; port {@code 0} picks a free port. */
+    public static SampleApp start(int port) throws Exception {
+        return start(new LaunchOptions(LaunchOptions.DEFAULT_HOST, port));
+    }
+
+    /** Starts the shop with a fresh, seeded database; Jetty's threads keep the JVM alive until {@link #close()}. */
+    public static SampleApp start(LaunchOptions options) throws Exception {
+        BookshopDatabase database = BookshopDatabase.createSeeded();
+        try {
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost(options.host());
+            connector.setPort(options.port());
+            server.addConnector(connector);
+            server.setHandler(bookshop(database.dataSource()));
+            server.setStopAtShutdown(true);
+            server.start();
+            return new SampleApp(server, database, baseUri(options.host(), connector.getLocalPort()));
+        } catch (Exception e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The web app. The toolbar filter comes first; the database was seeded through the raw data source,
+     * and requests reach it only through the toolbar's wrapper, so that their SQL is recorded.
+     */
+    private static ServletContextHandler bookshop(DataSource rawDataSource) {
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        DataSource dataSource = toolbar.wrap(rawDataSource);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new FilterHolder(new DebugToolbarFilter(toolbar)), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("static/"));
+
+        Pages pages = new Pages(context.getServletContext());
+        BookRepository books = new BookRepository(dataSource);
+        context.addServlet(new TemplatePageServlet(pages, "home"), "");
+        context.addServlet(new BooksServlet(books, pages), "/books/*");
+        context.addServlet(new SearchServlet(books, pages), "/search");
+        context.addServlet(new FailServlet(), "/fail");
+        context.addServlet(new TemplatePageServlet(pages, "ajax"), "/ajax");
+        context.addServlet(new StatsServlet(new StatsRepository(dataSource)), "/api/stats");
+        context.addServlet(ResourceServlet.class, "/static/*").setInitParameter("dirAllowed", "false");
+        return context;
+    }
+
+    private static URI baseUri(String host, int port) throws URISyntaxException {
+        String shown = LOCAL_HOSTS.contains(host) ? "localhost" : host;
+        return new URI("http", null, shown, port, "/", null, null);
+    }
+
+    /** The shop's root, such as {@code http://localhost:8080/}. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** Stops the server and drops the database. */
+    @Override
+    public void close() throws Exception {
+        try {
+            server.stop();
+        } finally {
+            database.close();
+        }
+    }
+}

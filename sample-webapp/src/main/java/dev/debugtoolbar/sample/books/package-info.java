@@ -1,0 +1,5 @@
+/**
+ * The books feature: the data ({@link dev.debugtoolbar.sample.books.Book} and friends), its repository
+ * and the pages that list, show and search books, including the intentional N+1 list.
+ */
+package dev.debugtoolbar.sample.books;

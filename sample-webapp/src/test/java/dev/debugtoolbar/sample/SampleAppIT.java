@@ -1,0 +1,183 @@
+package dev.debugtoolbar.sample;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Starts the whole sample on a free port and walks through its pages over HTTP. */
+class SampleAppIT {
+
+    private static final Pattern LINK = Pattern.compile("<a href=\"(/[^\"]*)\">");
+    private static final Pattern BOOK_TITLE = Pattern.compile("<a class=\"book-title\" href=\"/books/\\d+\">([^<]+)</a>");
+
+    private static SampleApp app;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = SampleApp.start(0);
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void homePageLinksToDemoPagesThatAnswer() throws Exception {
+        HttpResponse<String> home = get("/");
+        assertHtml(200, home);
+
+        List<String> demos = demoLinks(home.body());
+        assertTrue(demos.containsAll(List.of("/books", "/books/fixed", "/books/1", "/search?q=river", "/ajax", "/fail")),
+                "demo links: " + demos);
+        for (String demo : demos) {
+            assertHtml(demo.equals("/fail") ? 500 : 200, get(demo));
+        }
+    }
+
+    @Test
+    void bookListShowsThirtyBooksAndTheFixedListShowsTheSame() throws Exception {
+        HttpResponse<String> books = get("/books");
+        HttpResponse<String> fixed = get("/books/fixed");
+        assertHtml(200, books);
+        assertHtml(200, fixed);
+
+        List<String> titles = bookTitles(books.body());
+        assertEquals(30, titles.size());
+        assertEquals(titles, bookTitles(fixed.body()));
+    }
+
+    @Test
+    void bookPageShowsTheBookItsAuthorAndReviews() throws Exception {
+        String firstTitle = bookTitles(get("/books").body()).get(0);
+
+        HttpResponse<String> book = get("/books/1");
+
+        assertHtml(200, book);
+        assertAll(
+                () -> assertTrue(book.body().contains("<h1>" + firstTitle + "</h1>"), "title"),
+                () -> assertTrue(book.body().contains("<dt>Author</dt>"), "author"),
+                () -> assertTrue(book.body().contains("<h2>Reviews</h2>"), "reviews"));
+    }
+
+    @Test
+    void unknownBookIsNotFound() throws Exception {
+        HttpResponse<String> missing = get("/books/99999");
+
+        assertHtml(404, missing);
+        assertTrue(missing.body().contains("the book 99999"), missing.body());
+    }
+
+    @Test
+    void failingPageAnswers500() throws Exception {
+        assertEquals(500, get("/fail").statusCode());
+    }
+
+    @Test
+    void searchFindsTitlesWithTheBoundText() throws Exception {
+        HttpResponse<String> search = get("/search?q=River");
+
+        assertHtml(200, search);
+        List<String> titles = bookTitles(search.body());
+        assertFalse(titles.isEmpty());
+        assertTrue(titles.stream().allMatch(title -> title.toLowerCase().contains("river")), titles::toString);
+    }
+
+    @Test
+    void searchTreatsLikeWildcardsLiterally() throws Exception {
+        assertTrue(bookTitles(get("/search?q=%25").body()).isEmpty());
+    }
+
+    @Test
+    void searchEchoesTheQueryEscaped() throws Exception {
+        HttpResponse<String> search = get("/search?q=%3Cscript%3Ex%3C%2Fscript%3E");
+
+        assertHtml(200, search);
+        assertFalse(search.body().contains("<script>x"), "raw script tag echoed");
+        assertTrue(search.body().contains("&lt;script&gt;x&lt;/script&gt;"), "escaped query missing");
+    }
+
+    @Test
+    void statsApiAnswersTheSeededCountsAsJson() throws Exception {
+        HttpResponse<String> stats = get("/api/stats");
+
+        assertEquals(200, stats.statusCode());
+        assertTrue(contentType(stats).startsWith("application/json"), contentType(stats));
+        assertEquals("{\"authors\":40,\"books\":200,\"reviews\":600}", stats.body());
+    }
+
+    @Test
+    void staticFilesAreServedFromTheClasspath() throws Exception {
+        HttpResponse<String> css = get("/static/app.css");
+        HttpResponse<String> js = get("/static/ajax.js");
+
+        assertEquals(200, css.statusCode());
+        assertTrue(contentType(css).startsWith("text/css"), contentType(css));
+        assertEquals(200, js.statusCode());
+        assertTrue(js.body().contains("fetch("), "ajax.js");
+    }
+
+    @Test
+    void ajaxPageShowsTheStatsItFetches() throws Exception {
+        try (WebClient browser = new WebClient()) {
+            browser.getOptions().setCssEnabled(false);
+            // Only this page's own result is checked; scripts the page may get from elsewhere are not under test.
+            browser.getOptions().setThrowExceptionOnScriptError(false);
+            HtmlPage page = browser.getPage(app.uri().resolve("ajax").toURL());
+            browser.waitForBackgroundJavaScript(10_000);
+
+            String stats = page.getElementById("stats").asNormalizedText();
+            assertTrue(stats.contains("600"), stats);
+            assertTrue(stats.contains("reviews"), stats);
+        }
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        URI uri = app.uri().resolve(pathAndQuery.substring(1));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertHtml(int status, HttpResponse<String> response) {
+        String what = response.uri().toString();
+        assertEquals(status, response.statusCode(), what);
+        assertTrue(contentType(response).toLowerCase().startsWith("text/html"), what + ": " + contentType(response));
+        assertTrue(response.body().contains("</html>"), what);
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** The links of the home page's demo list, in order. */
+    private static List<String> demoLinks(String html) {
+        String demos = html.substring(html.indexOf("<ul class=\"demos\">"), html.indexOf("</ul>"));
+        return all(LINK.matcher(demos));
+    }
+
+    private static List<String> bookTitles(String html) {
+        return all(BOOK_TITLE.matcher(html));
+    }
+
+    private static List<String> all(Matcher matcher) {
+        return matcher.results().map(result -> result.group(1).replace("&amp;", "&")).toList();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.debugtoolbar.servlet;
+
+import dev.debugtoolbar.core.DebugToolbar;
+import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.servlet.internal.ClientAddress;
+import dev.debugtoolbar.servlet.internal.HtmlInjection;
+import dev.debugtoolbar.servlet.internal.InjectingResponse;
+import dev.debugtoolbar.servlet.internal.ServerTiming;
+import dev.debugtoolbar.servlet.internal.ServletRequestView;
+import dev.debugtoolbar.servlet.internal.ServletResponseView;
+import dev.debugtoolbar.servlet.internal.ToolbarEndpoints;
+import dev.debugtoolbar.ui.LoaderSnippet;
+import dev.debugtoolbar.ui.ToolbarAssets;
+import dev.debugtoolbar.ui.ToolbarRenderer;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The toolbar's servlet filter. Map it to {@code /*} for {@link DispatcherType#REQUEST}, first in the
+ * chain. For every request of a client the {@link AccessPolicy} allows, while the toolbar is enabled, it
+ * records the request, sets {@code X-Debug-Toolbar-Id} and {@code Server-Timing}, and injects the toolbar
+ * into HTML pages; it also answers the toolbar's own endpoints (never recorded). Anything else, and every
+ * request while the toolbar is disabled, passes through untouched.
+ *
+ * <pre>{@code
+ * context.addFilter("debugToolbar", new DebugToolbarFilter(toolbar))
+ *        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+ * }</pre>
+ */
+public class DebugToolbarFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final String ACTIVE = DebugToolbarFilter.class.getName() + ".active";
+
+    private final transient DebugToolbar toolbar;
+    private final transient AccessPolicy policy;
+    private final transient ClientAddress clientAddress;
+    private final transient ToolbarEndpoints endpoints;
+    private final transient LoaderSnippet snippet;
+
+    /** A filter for {@code toolbar}, shown to the clients its configuration allows (loopback by default). */
+    public DebugToolbarFilter(DebugToolbar toolbar) {
+        this(toolbar, AccessPolicy.clientAddressIn(toolbar.config()));
+    }
+
+    /** A filter for {@code toolbar}, shown to the clients {@code policy} allows. */
+    public DebugToolbarFilter(DebugToolbar toolbar, AccessPolicy policy) {
+        this.toolbar = Objects.requireNonNull(toolbar, "toolbar");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clientAddress = new ClientAddress(toolbar.config());
+        ToolbarAssets assets = new ToolbarAssets();
+        this.endpoints = new ToolbarEndpoints(toolbar, new ToolbarRenderer(), assets);
+        this.snippet = new LoaderSnippet(assets);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!toolbar.isEnabled() || request.getDispatcherType() != DispatcherType.REQUEST
+                || request.getAttribute(ACTIVE) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String prefix = toolbar.config().pathPrefix();
+        String path = ServletRequestView.pathInApplication(request);
+        boolean endpoint = path.equals(prefix) || path.startsWith(prefix + "/");
+        if (!policy.allows(request)) {
+            if (endpoint) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
+        if (endpoint) {
+            endpoints.handle(request, response, path.substring(prefix.length()), base(request));
+        } else {
+            record(request, response, chain);
+        }
+    }
+
+    private void record(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        request.setAttribute(ACTIVE, Boolean.TRUE);
+        RequestContext context = toolbar.start(new ServletRequestView(request, clientAddress.resolve(request)));
+        InjectingResponse wrapped = new InjectingResponse(response, context.id(),
+                toolbar.config().maxBufferBytes(), "HEAD".equals(request.getMethod()), request::isAsyncStarted);
+        boolean failed = true;
+        try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
+            chain.doFilter(request, wrapped);
+            failed = false;
+        } finally {
+            if (failed) {
+                toolbar.finish(context, ServletResponseView.of(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR));
+            } else if (request.isAsyncStarted()) {
+                wrapped.passThrough();
+                request.getAsyncContext().addListener(new FinishOnComplete(context, response));
+            } else {
+                complete(request, response, wrapped, context);
+            }
+        }
+    }
+
+    private void complete(HttpServletRequest request, HttpServletResponse response, InjectingResponse wrapped,
+                          RequestContext context) throws IOException {
+        RequestRecord record = toolbar.finish(context, ServletResponseView.of(response, response.getStatus()));
+        String tag = wrapped.isHoldingBody() ? snippet.render(record.id(), base(request),
+                HtmlInjection.scriptNonce(response.getHeaders("Content-Security-Policy"))) : "";
+        wrapped.finish(tag, () -> response.setHeader(ServerTiming.HEADER, ServerTiming.of(record)));
+    }
+
+    private String base(HttpServletRequest request) {
+        return request.getContextPath() + toolbar.config().pathPrefix();
+    }
+
+    /** Ends the record of an asynchronous request when it completes, on whichever thread that happens. */
+    private final class FinishOnComplete implements AsyncListener {
+        private final RequestContext context;
+        private final HttpServletResponse response;
+
+        FinishOnComplete(RequestContext context, HttpServletResponse response) {
+            this.context = context;
+            this.response = response;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            toolbar.finish(context, ServletResponseView.of(response, response.getStatus()));
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+    }
+}

@@ -1,0 +1,444 @@
+package dev.debugtoolbar.servlet.internal;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Wraps a response so that a small, uncompressed HTML body is held back until the request ends, when the
+ * loader tag can be injected into it. Everything else streams through untouched: the decision is made at
+ * the first write, and buffering stops for good when the body outgrows the cap, when the application
+ * commits the response itself ({@code flushBuffer}), sends an error or redirect, or goes asynchronous.
+ * A {@code Content-Length} set by the application is held back while buffering and corrected at the end.
+ */
+public final class InjectingResponse extends HttpServletResponseWrapper {
+
+    /** The header that names the recorded request. */
+    public static final String ID_HEADER = "X-Debug-Toolbar-Id";
+
+    private enum Mode { UNDECIDED, BUFFER, PASS }
+
+    private final HttpServletResponse response;
+    private final String requestId;
+    private final long maxBufferBytes;
+    private final boolean bodyless;
+    private final BooleanSupplier asyncStarted;
+
+    private Mode mode = Mode.UNDECIDED;
+    private boolean bypassed;
+    private long declaredLength = -1;
+    private Bytes bytes;
+    private StringBuilder chars;
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+
+    /**
+     * @param response       the container's response
+     * @param requestId      the recorded request's id, sent as {@value #ID_HEADER} (again after a reset)
+     * @param maxBufferBytes larger bodies stream through without injection
+     * @param bodyless       whether the request can have no body in its answer (HEAD)
+     * @param asyncStarted   whether the request has gone asynchronous (then nothing is held back)
+     */
+    public InjectingResponse(HttpServletResponse response, String requestId, long maxBufferBytes, boolean bodyless,
+                             BooleanSupplier asyncStarted) {
+        super(response);
+        this.response = response;
+        this.requestId = requestId;
+        this.maxBufferBytes = maxBufferBytes;
+        this.bodyless = bodyless;
+        this.asyncStarted = asyncStarted;
+        response.setHeader(ID_HEADER, requestId);
+    }
+
+    @Override
+    public synchronized ServletOutputStream getOutputStream() throws IOException {
+        if (writer != null) {
+            throw new IllegalStateException("getWriter() has already been called for this response");
+        }
+        if (stream == null) {
+            stream = new HoldingStream();
+        }
+        return stream;
+    }
+
+    @Override
+    public synchronized PrintWriter getWriter() throws IOException {
+        if (stream != null) {
+            throw new IllegalStateException("getOutputStream() has already been called for this response");
+        }
+        if (writer == null) {
+            writer = new PrintWriter(new HoldingWriter(), false);
+        }
+        return writer;
+    }
+
+    @Override
+    public void setContentLength(int length) {
+        setContentLengthLong(length);
+    }
+
+    @Override
+    public synchronized void setContentLengthLong(long length) {
+        if (mode == Mode.PASS) {
+            response.setContentLengthLong(length);
+        } else {
+            declaredLength = length;
+        }
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (!holdContentLength(name, value)) {
+            super.setHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (!holdContentLength(name, value)) {
+            super.addHeader(name, value);
+        }
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        if (!holdContentLength(name, Integer.toString(value))) {
+            super.setIntHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        if (!holdContentLength(name, Integer.toString(value))) {
+            super.addIntHeader(name, value);
+        }
+    }
+
+    @Override
+    public synchronized void flushBuffer() throws IOException {
+        passThrough();
+        response.flushBuffer();
+    }
+
+    @Override
+    public synchronized void reset() {
+        response.reset();
+        discardHeldBody();
+        declaredLength = -1;
+        mode = Mode.UNDECIDED;
+        response.setHeader(ID_HEADER, requestId);
+    }
+
+    @Override
+    public synchronized void resetBuffer() {
+        response.resetBuffer();
+        discardHeldBody();
+    }
+
+    @Override
+    public synchronized void sendError(int status, String message) throws IOException {
+        bypass();
+        response.sendError(status, message);
+    }
+
+    @Override
+    public synchronized void sendError(int status) throws IOException {
+        bypass();
+        response.sendError(status);
+    }
+
+    @Override
+    public synchronized void sendRedirect(String location) throws IOException {
+        bypass();
+        response.sendRedirect(location);
+    }
+
+    @Override
+    public synchronized void sendRedirect(String location, int status) throws IOException {
+        bypass();
+        response.sendRedirect(location, status);
+    }
+
+    @Override
+    public synchronized void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        bypass();
+        response.sendRedirect(location, clearBuffer);
+    }
+
+    @Override
+    public synchronized void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
+        bypass();
+        response.sendRedirect(location, status, clearBuffer);
+    }
+
+    /** Whether the body is being held back for injection. */
+    public synchronized boolean isHoldingBody() {
+        return mode == Mode.BUFFER && !bypassed;
+    }
+
+    /** Stops holding the body back: writes what is held and lets everything after it through. */
+    public synchronized void passThrough() throws IOException {
+        if (mode == Mode.PASS) {
+            return;
+        }
+        mode = Mode.PASS;
+        if (declaredLength >= 0 && !bypassed) {
+            response.setContentLengthLong(declaredLength);
+        }
+        if (bytes != null && bytes.size() > 0) {
+            response.getOutputStream().write(bytes.array(), 0, bytes.size());
+        }
+        if (chars != null && chars.length() > 0) {
+            response.getWriter().append(chars);
+        }
+        bytes = null;
+        chars = null;
+    }
+
+    /**
+     * Completes the response when the application is done: a held body gets {@code tag} before its last
+     * {@code </body>} and its true length; {@code finalHeaders} adds headers while that is still possible.
+     */
+    public synchronized void finish(String tag, Runnable finalHeaders) throws IOException {
+        if (!response.isCommitted()) {
+            finalHeaders.run();
+        }
+        if (mode == Mode.BUFFER && !bypassed) {
+            writeHeld(tag);
+        } else if (mode == Mode.UNDECIDED && declaredLength >= 0 && !bypassed && !response.isCommitted()) {
+            response.setContentLengthLong(declaredLength);
+        }
+    }
+
+    private void writeHeld(String tag) throws IOException {
+        mode = Mode.PASS;
+        if (chars != null) {
+            String page = HtmlInjection.inject(chars, tag);
+            chars = null;
+            if (declaredLength >= 0) {
+                response.setContentLengthLong(page.getBytes(charset()).length);
+            }
+            response.getWriter().write(page);
+        } else if (bytes != null) {
+            byte[] page = HtmlInjection.inject(bytes.array(), bytes.size(), tag, charset());
+            bytes = null;
+            response.setContentLengthLong(page.length);
+            response.getOutputStream().write(page);
+        }
+    }
+
+    private Charset charset() {
+        try {
+            String name = response.getCharacterEncoding();
+            return name == null ? StandardCharsets.ISO_8859_1 : Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.ISO_8859_1;
+        }
+    }
+
+    private boolean holdContentLength(String name, String value) {
+        if (!"Content-Length".equalsIgnoreCase(name)) {
+            return false;
+        }
+        synchronized (this) {
+            if (mode == Mode.PASS) {
+                return false;
+            }
+            try {
+                declaredLength = Long.parseLong(value.trim());
+                return true;
+            } catch (NumberFormatException | NullPointerException malformed) {
+                return false;
+            }
+        }
+    }
+
+    private void bypass() {
+        bypassed = true;
+        discardHeldBody();
+        mode = Mode.PASS;
+    }
+
+    private void discardHeldBody() {
+        if (bytes != null) {
+            bytes.reset();
+        }
+        if (chars != null) {
+            chars.setLength(0);
+        }
+    }
+
+    /** Decides at the first write whether this body is held back. */
+    private Mode decide() {
+        if (mode == Mode.UNDECIDED) {
+            mode = shouldHold() ? Mode.BUFFER : Mode.PASS;
+            if (mode == Mode.PASS && declaredLength >= 0 && !bypassed) {
+                response.setContentLengthLong(declaredLength);
+            }
+        }
+        return mode;
+    }
+
+    private boolean shouldHold() {
+        int status = response.getStatus();
+        if (bypassed || bodyless || status < 200 || status == 204 || status == 304
+                || response.isCommitted() || asyncStarted.getAsBoolean()) {
+            return false;
+        }
+        String type = response.getContentType();
+        if (type == null || !type.trim().toLowerCase(Locale.ROOT).startsWith("text/html")) {
+            return false;
+        }
+        String encoding = response.getHeader("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
+            return false;
+        }
+        return declaredLength <= maxBufferBytes;
+    }
+
+    private void holdBytes(byte[] data, int offset, int length) throws IOException {
+        if (bytes == null) {
+            bytes = new Bytes();
+        }
+        if (bytes.size() + (long) length > maxBufferBytes) {
+            passThrough();
+            response.getOutputStream().write(data, offset, length);
+        } else {
+            bytes.write(data, offset, length);
+        }
+    }
+
+    private void holdChars(char[] data, int offset, int length) throws IOException {
+        if (chars == null) {
+            chars = new StringBuilder(1024);
+        }
+        if (chars.length() + (long) length > maxBufferBytes) {
+            passThrough();
+            response.getWriter().write(data, offset, length);
+        } else {
+            chars.append(data, offset, length);
+        }
+    }
+
+    /** The stream the application writes to. */
+    private final class HoldingStream extends ServletOutputStream {
+        private final byte[] single = new byte[1];
+
+        @Override
+        public void write(int b) throws IOException {
+            synchronized (InjectingResponse.this) {
+                single[0] = (byte) b;
+                write(single, 0, 1);
+            }
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) throws IOException {
+            synchronized (InjectingResponse.this) {
+                if (decide() == Mode.BUFFER) {
+                    holdBytes(data, offset, length);
+                } else {
+                    response.getOutputStream().write(data, offset, length);
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            synchronized (InjectingResponse.this) {
+                if (mode == Mode.PASS) {
+                    response.getOutputStream().flush();
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            synchronized (InjectingResponse.this) {
+                if (mode == Mode.PASS) {
+                    response.getOutputStream().close();
+                }
+            }
+        }
+
+        @Override
+        public boolean isReady() {
+            synchronized (InjectingResponse.this) {
+                return mode != Mode.PASS || delegateReady();
+            }
+        }
+
+        private boolean delegateReady() {
+            try {
+                return response.getOutputStream().isReady();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            synchronized (InjectingResponse.this) {
+                try {
+                    passThrough();
+                    response.getOutputStream().setWriteListener(listener);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot switch to non-blocking output", e);
+                }
+            }
+        }
+    }
+
+    /** The writer under the {@link PrintWriter} the application writes to. */
+    private final class HoldingWriter extends Writer {
+        @Override
+        public void write(char[] data, int offset, int length) throws IOException {
+            synchronized (InjectingResponse.this) {
+                if (decide() == Mode.BUFFER) {
+                    holdChars(data, offset, length);
+                } else {
+                    response.getWriter().write(data, offset, length);
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            synchronized (InjectingResponse.this) {
+                if (mode == Mode.PASS) {
+                    response.getWriter().flush();
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            synchronized (InjectingResponse.this) {
+                if (mode == Mode.PASS) {
+                    response.getWriter().close();
+                }
+            }
+        }
+    }
+
+    /** A byte buffer whose array can be read without a copy. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes() {
+            super(8192);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.debugtoolbar.servlet.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.core.internal.Guard;
+import dev.debugtoolbar.core.panel.PanelError;
+import dev.debugtoolbar.core.panel.PanelResult;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * The JSON of the toolbar's API: request summaries, and whole records whose {@code panels.<id>} hold each
+ * panel's stats (or {@code {"error": ...}} for a failed panel, or one whose stats cannot be serialized).
+ */
+public final class RecordJson {
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    /** Writes the summaries of {@code records}, as a JSON array in their order. */
+    public void writeSummaries(List<RequestRecord> records, OutputStream out) throws IOException {
+        ArrayNode array = mapper.createArrayNode();
+        records.forEach(record -> array.add(summary(record)));
+        mapper.writeValue(out, array);
+    }
+
+    /** Writes one whole record. */
+    public void writeRecord(RequestRecord record, OutputStream out) throws IOException {
+        ObjectNode json = summary(record);
+        ObjectNode panels = json.putObject("panels");
+        record.panels().forEach((id, result) -> panels.set(id, panel(result)));
+        mapper.writeValue(out, json);
+    }
+
+    private ObjectNode summary(RequestRecord record) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", record.id());
+        json.put("startedAt", record.startedAt().toString());
+        json.put("method", record.method());
+        json.put("path", record.path());
+        json.put("query", record.query());
+        json.put("status", record.status());
+        json.put("durationMillis", record.durationMillis());
+        json.put("contentType", record.contentType());
+        return json;
+    }
+
+    private JsonNode panel(PanelResult result) {
+        if (result.failed()) {
+            return error(result.error());
+        }
+        return Guard.call(() -> mapper.valueToTree(result.stats()),
+                failure -> error(PanelError.of(failure)),
+                "stats of panel " + result.id() + " cannot be written as JSON");
+    }
+
+    private ObjectNode error(PanelError error) {
+        ObjectNode json = mapper.createObjectNode();
+        json.putObject("error").put("message", error.message()).put("stackTrace", error.stackTrace());
+        return json;
+    }
+}

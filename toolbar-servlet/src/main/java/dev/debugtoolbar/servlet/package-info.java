@@ -1,0 +1,6 @@
+/**
+ * The servlet host of the toolbar: {@link dev.debugtoolbar.servlet.DebugToolbarFilter} records each
+ * request of an allowed client, injects the toolbar into HTML pages and serves the toolbar's endpoints;
+ * {@link dev.debugtoolbar.servlet.AccessPolicy} decides who may see it.
+ */
+package dev.debugtoolbar.servlet;

@@ -1,0 +1,74 @@
+package dev.debugtoolbar.ui;
+
+import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.core.internal.Guard;
+import dev.debugtoolbar.core.panel.PanelError;
+import dev.debugtoolbar.core.panel.PanelResult;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the toolbar and its panels as HTML fragments from a stored {@link RequestRecord}, with a
+ * Thymeleaf engine of its own. Every value is escaped by the templates ({@code th:text}); a panel whose
+ * template fails to render shows that failure instead of its content. Thread-safe; create one per toolbar.
+ */
+public final class ToolbarRenderer {
+
+    static final String TOOLBAR_TEMPLATE = "dev/debugtoolbar/ui/toolbar.html";
+    static final String ERROR_TEMPLATE = "dev/debugtoolbar/ui/panel-error.html";
+
+    private final TemplateEngine engine = new TemplateEngine();
+
+    /** A renderer that finds built-in templates and user panels' templates on the classpath. */
+    public ToolbarRenderer() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        resolver.setCheckExistence(true);
+        engine.setTemplateResolver(resolver);
+    }
+
+    /**
+     * The toolbar of one request: its summary and the nav of panel titles and subtitles.
+     *
+     * @param record the request
+     * @param base   the URL path of the toolbar's endpoints, for example {@code /shop/__toolbar}
+     */
+    public String renderToolbar(RequestRecord record, String base) {
+        List<PanelResult> panels = List.copyOf(record.panels().values());
+        return render(TOOLBAR_TEMPLATE, Map.of("record", record, "panels", panels, "base", base));
+    }
+
+    /**
+     * One panel's content. A failed panel, or one whose template fails, shows its error instead.
+     *
+     * @param record the request
+     * @param panel  one of the record's panel results
+     * @param base   the URL path of the toolbar's endpoints
+     */
+    public String renderPanel(RequestRecord record, PanelResult panel, String base) {
+        if (panel.failed()) {
+            return renderError(record, panel, panel.error(), base);
+        }
+        Map<String, Object> variables = Map.of("record", record, "panel", panel, "stats", panel.stats(),
+                "base", base);
+        return Guard.call(() -> render(panel.template(), variables),
+                failure -> renderError(record, panel, PanelError.of(failure), base),
+                "template " + panel.template() + " of panel " + panel.id() + " failed to render");
+    }
+
+    private String renderError(RequestRecord record, PanelResult panel, PanelError error, String base) {
+        return render(ERROR_TEMPLATE, Map.of("record", record, "panel", panel, "error", error, "base", base));
+    }
+
+    private String render(String template, Map<String, Object> variables) {
+        return engine.process(template, new Context(Locale.ROOT, variables));
+    }
+}
