@@ -124,9 +124,14 @@ public final class SampleApp implements AutoCloseable {
 
     /** Stops the server and drops the database. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             server.stop();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Could not stop the sample bookshop", e);
         } finally {
             database.close();
         }

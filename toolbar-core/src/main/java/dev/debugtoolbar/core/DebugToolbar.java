@@ -2,6 +2,7 @@ package dev.debugtoolbar.core;
 
 import dev.debugtoolbar.core.internal.AddressMatcher;
 import dev.debugtoolbar.core.internal.Guard;
+import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.PanelRegistry;
 import dev.debugtoolbar.core.panel.PanelResult;
@@ -41,6 +42,7 @@ public final class DebugToolbar {
     private final ToolbarConfig config;
     private final PanelRegistry panels;
     private final RequestStore store;
+    private final Masking masking;
     private final ThreadLocal<RequestContext> current = new ThreadLocal<>();
     private final SecureRandom random = new SecureRandom();
 
@@ -48,6 +50,7 @@ public final class DebugToolbar {
         this.config = config;
         this.panels = panels;
         this.store = store;
+        this.masking = new Masking(config);
     }
 
     /** A builder; {@code build()} with no other call gives a toolbar enabled only by property or environment. */
@@ -128,7 +131,7 @@ public final class DebugToolbar {
         }
         RequestView request = context.request();
         RequestRecord record = new RequestRecord(context.id(), context.startedAt(), request.method(),
-                request.path(), request.query(), response.status(), context.durationMillis(),
+                request.path(), masking.query(request.query()), response.status(), context.durationMillis(),
                 response.contentType(), results);
         Guard.run(() -> store.save(record), failure -> { }, "request store failed to save " + record.id());
         return record;

@@ -1,6 +1,8 @@
 package dev.debugtoolbar.core.panel;
 
 import dev.debugtoolbar.core.ToolbarConfig;
+import dev.debugtoolbar.core.headers.HeadersPanel;
+import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.request.RequestPanel;
 import dev.debugtoolbar.core.sql.SqlPanel;
 import dev.debugtoolbar.core.timer.TimerPanel;
@@ -27,7 +29,9 @@ public final class PanelRegistry {
 
     /** The built-in panels plus those found by {@link ServiceLoader} plus {@code extra}; ids are validated. */
     public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra) {
-        List<Panel<?>> builtIn = List.of(new RequestPanel(config), new TimerPanel(), new SqlPanel());
+        Masking masking = new Masking(config);
+        List<Panel<?>> builtIn = List.of(new RequestPanel(masking), new TimerPanel(), new SqlPanel(),
+                new HeadersPanel(masking));
         List<Panel<?>> user = new ArrayList<>(discovered());
         user.addAll(extra);
         Set<String> ids = new HashSet<>();

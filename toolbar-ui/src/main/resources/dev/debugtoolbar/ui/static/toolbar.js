@@ -1,1 +1,883 @@
-"use strict";
+/*
+ * Servlet Debug Toolbar: the browser side.
+ *
+ * Loaded by the tag the filter puts before </body>:
+ *   <script src="{base}/static/toolbar.js?v=H" data-tb-id="{requestId}" data-tb-base="{base}"
+ *           data-tb-css="{base}/static/toolbar.css?v=H2" defer></script>
+ *
+ * One plain file, no framework, no build step. Written in the ES5 subset that both Chromium and
+ * HtmlUnit (Rhino) run: var and function, XMLHttpRequest, no arrow functions or template strings.
+ *
+ * What it builds, inside an open Shadow DOM root of <div class="tb-host"> (or inside that div itself
+ * where there is no Shadow DOM, as in HtmlUnit):
+ *
+ *   <link rel="stylesheet" href="{data-tb-css}">
+ *   <div class="tb-app" data-tb-open="true|false">
+ *     <button class="tb-handle" data-tb-action="toggle" aria-expanded>DT</button>
+ *     <aside class="tb-bar" hidden>            the toolbar fragment ({base}/requests/{id}) goes here
+ *     <section class="tb-overlay" hidden>      one panel at a time
+ *       <header class="tb-overlay-header"> .tb-overlay-title, .tb-overlay-subtitle,
+ *                                          button.tb-overlay-close[data-tb-action="close-panel"]
+ *       <div class="tb-overlay-body" tabindex="-1">
+ *         <div class="tb-panel-content" data-tb-panel-content="{panelId}">   one per panel, cached
+ *
+ * Markers tests wait for: data-tb-ready="true" on the host once the nav is in; data-tb-loaded="true"
+ * on a .tb-panel-content once its panel has loaded (data-tb-error="true" if that failed).
+ *
+ * Fetched HTML (escaped by the server) is inserted with innerHTML; everything this script writes itself
+ * goes through textContent. Ids are never put into selectors: elements are found by data- attributes
+ * and compared with getAttribute, or kept as references.
+ */
+(function () {
+    "use strict";
+
+    var VERSION = "0.1.0";
+    var STORAGE_KEY = "tb-open";
+
+    if (window.debugToolbar) {
+        return; // loaded twice: the first one stays in charge
+    }
+
+    var script = document.currentScript;
+    if (!script || !script.getAttribute || !script.getAttribute("data-tb-id")) {
+        script = document.querySelector("script[data-tb-id]");
+    }
+    if (!script) {
+        return;
+    }
+
+    var config = {
+        id: script.getAttribute("data-tb-id"),
+        base: trimSlash(script.getAttribute("data-tb-base") || "/__toolbar"),
+        css: script.getAttribute("data-tb-css") || "",
+        nonce: script.nonce || script.getAttribute("nonce") || ""
+    };
+    if (!config.css) {
+        config.css = config.base + "/static/toolbar.css";
+    }
+
+    var state = {
+        requestId: config.id,  // the request the toolbar shows
+        open: false,           // whether the toolbar (nav) is shown
+        toolbar: "none",       // none | loading | loaded | error
+        panels: {},            // "p:" + requestId + " " + panelId -> { id, container, state }
+        current: null,         // the panel entry shown in the overlay
+        currentButton: null,   // the nav button of that panel, to give focus back to
+        pending: null          // a panel id to show once the nav has loaded
+    };
+
+    var ui = {};               // host, root, app, handle, bar, overlay, title, subtitle, body, close
+
+    // ---- small helpers ------------------------------------------------------------------------------
+
+    function trimSlash(text) {
+        while (text.length > 1 && text.charAt(text.length - 1) === "/") {
+            text = text.substring(0, text.length - 1);
+        }
+        return text;
+    }
+
+    function make(tag, className, text) {
+        var element = document.createElement(tag);
+        if (className) {
+            element.className = className;
+        }
+        if (text !== undefined && text !== null) {
+            element.textContent = String(text);
+        }
+        return element;
+    }
+
+    function clear(element) {
+        while (element.firstChild) {
+            element.removeChild(element.firstChild);
+        }
+    }
+
+    function show(element, visible) {
+        if (visible) {
+            element.removeAttribute("hidden");
+        } else {
+            element.setAttribute("hidden", "");
+        }
+    }
+
+    function isShown(element) {
+        return !!element && !element.hasAttribute("hidden");
+    }
+
+    function hasClass(element, name) {
+        return (" " + (element.className || "") + " ").indexOf(" " + name + " ") >= 0;
+    }
+
+    function setClass(element, name, on) {
+        if (!element || !element.classList) {
+            return;
+        }
+        if (on) {
+            element.classList.add(name);
+        } else {
+            element.classList.remove(name);
+        }
+    }
+
+    function readOpen() {
+        try {
+            var value = window.localStorage.getItem(STORAGE_KEY);
+            return value === "true" || value === "1";
+        } catch (e) {
+            return false;
+        }
+    }
+
+    function writeOpen(open) {
+        try {
+            window.localStorage.setItem(STORAGE_KEY, open ? "true" : "false");
+        } catch (e) {
+            // storage disabled or full: the state is simply not remembered
+        }
+    }
+
+    function formatMillis(ms) {
+        if (typeof ms !== "number" || isNaN(ms) || ms < 0) {
+            return "–";
+        }
+        if (ms < 1) {
+            return ms.toFixed(2) + " ms";
+        }
+        if (ms < 100) {
+            return ms.toFixed(1) + " ms";
+        }
+        return Math.round(ms) + " ms";
+    }
+
+    /** The element itself or its nearest ancestor below {@code top} that has {@code attribute}. */
+    function upTo(node, top, attribute) {
+        while (node && node !== top && node.nodeType !== 9 && node.nodeType !== 11) {
+            if (node.nodeType === 1 && node.hasAttribute(attribute)) {
+                return node;
+            }
+            node = node.parentNode;
+        }
+        return null;
+    }
+
+    /** The first element under {@code parent} whose {@code attribute} equals {@code value}. */
+    function byAttribute(parent, attribute, value) {
+        var all = parent.querySelectorAll("[" + attribute + "]");
+        for (var i = 0; i < all.length; i++) {
+            if (all[i].getAttribute(attribute) === value) {
+                return all[i];
+            }
+        }
+        return null;
+    }
+
+    function focus(element) {
+        if (element && typeof element.focus === "function") {
+            try {
+                element.focus();
+            } catch (e) {
+                // not focusable right now
+            }
+        }
+    }
+
+    /** Whether keyboard focus is somewhere inside the toolbar. */
+    function focusInside() {
+        var active = document.activeElement;
+        if (!active || !ui.host) {
+            return false;
+        }
+        if (active === ui.host) {
+            return true; // inside the shadow root
+        }
+        return ui.host.contains(active);
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------------
+
+    function endpoint(path) {
+        return config.base + path;
+    }
+
+    /** GETs {@code url}; calls back once with (null, text) or ({status, statusText, text}, null). */
+    function get(url, callback) {
+        var done = false;
+        function finish(error, text) {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                callback(error, text);
+            } catch (e) {
+                report(e);
+            }
+        }
+        try {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url, true);
+            xhr.setRequestHeader("Accept", "text/html");
+            xhr.onreadystatechange = function () {
+                if (xhr.readyState !== 4) {
+                    return;
+                }
+                if (xhr.status >= 200 && xhr.status < 300) {
+                    finish(null, xhr.responseText);
+                } else {
+                    finish({ status: xhr.status, statusText: xhr.statusText || "", text: xhr.responseText || "" }, null);
+                }
+            };
+            xhr.send(null);
+        } catch (e) {
+            finish({ status: 0, statusText: "", text: String((e && e.message) || e) }, null);
+        }
+    }
+
+    function report(error) {
+        if (window.console && window.console.error) {
+            window.console.error("debug toolbar:", error);
+        }
+    }
+
+    /** A readable text for a failed request: status, status text, the start of the body without tags. */
+    function describe(error) {
+        var parts = [];
+        if (error.status) {
+            parts.push("HTTP " + error.status + (error.statusText ? " " + error.statusText : ""));
+        } else {
+            parts.push("The server could not be reached");
+        }
+        var body = String(error.text || "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
+        body = body.replace(/^\s+|\s+$/g, "");
+        if (body && body !== error.statusText) {
+            parts.push(body.length > 400 ? body.substring(0, 400) + "…" : body);
+        }
+        return parts.join(": ");
+    }
+
+    function errorBox(heading, error, retryAction) {
+        var box = make("div", "tb-load-error");
+        box.setAttribute("role", "alert");
+        box.appendChild(make("p", "tb-load-error-title", heading));
+        box.appendChild(make("p", "tb-load-error-detail", describe(error)));
+        if (retryAction) {
+            var retry = make("button", "tb-button", "Try again");
+            retry.setAttribute("type", "button");
+            retry.setAttribute("data-tb-action", retryAction);
+            box.appendChild(retry);
+        }
+        return box;
+    }
+
+    function loadingText(text) {
+        var p = make("p", "tb-loading", text);
+        p.setAttribute("role", "status");
+        return p;
+    }
+
+    // ---- building ------------------------------------------------------------------------------------
+
+    function build() {
+        if (ui.host) {
+            return;
+        }
+        var host = make("div", "tb-host");
+        var root = host;
+        var shadow = false;
+        if (typeof host.attachShadow === "function") {
+            try {
+                root = host.attachShadow({ mode: "open" });
+                shadow = true;
+            } catch (e) {
+                root = host;
+            }
+        }
+        host.setAttribute("data-tb-shadow", shadow ? "true" : "false");
+
+        var link = document.createElement("link");
+        link.setAttribute("rel", "stylesheet");
+        if (config.nonce) {
+            link.setAttribute("nonce", config.nonce);
+            try {
+                link.nonce = config.nonce;
+            } catch (e) {
+                // the attribute is enough
+            }
+        }
+        link.setAttribute("href", config.css);
+        root.appendChild(link);
+
+        var app = make("div", "tb-app");
+        app.setAttribute("data-tb-open", "false");
+
+        var handle = make("button", "tb-handle");
+        handle.setAttribute("type", "button");
+        handle.setAttribute("data-tb-action", "toggle");
+        handle.setAttribute("aria-expanded", "false");
+        handle.setAttribute("aria-label", "Show the debug toolbar");
+        handle.setAttribute("title", "Debug toolbar");
+        var mark = make("span", "tb-handle-mark", "DT");
+        mark.setAttribute("aria-hidden", "true");
+        handle.appendChild(mark);
+
+        var bar = make("aside", "tb-bar");
+        bar.setAttribute("aria-label", "Debug toolbar");
+        show(bar, false);
+
+        var overlay = make("section", "tb-overlay");
+        overlay.setAttribute("role", "dialog");
+        overlay.setAttribute("aria-modal", "false");
+        overlay.setAttribute("aria-label", "Debug toolbar panel");
+        show(overlay, false);
+        var header = make("header", "tb-overlay-header");
+        var heading = make("div", "tb-overlay-heading");
+        var title = make("h2", "tb-overlay-title");
+        var subtitle = make("p", "tb-overlay-subtitle");
+        heading.appendChild(title);
+        heading.appendChild(subtitle);
+        var close = make("button", "tb-overlay-close");
+        close.setAttribute("type", "button");
+        close.setAttribute("data-tb-action", "close-panel");
+        close.setAttribute("aria-label", "Close the panel");
+        close.setAttribute("title", "Close (Esc)");
+        var cross = make("span", null, "\u00d7");
+        cross.setAttribute("aria-hidden", "true");
+        close.appendChild(cross);
+        header.appendChild(heading);
+        header.appendChild(close);
+        var body = make("div", "tb-overlay-body");
+        body.setAttribute("tabindex", "-1");
+        overlay.appendChild(header);
+        overlay.appendChild(body);
+
+        app.appendChild(overlay);
+        app.appendChild(bar);
+        app.appendChild(handle);
+        root.appendChild(app);
+
+        ui.host = host;
+        ui.root = root;
+        ui.app = app;
+        ui.handle = handle;
+        ui.bar = bar;
+        ui.overlay = overlay;
+        ui.title = title;
+        ui.subtitle = subtitle;
+        ui.body = body;
+        ui.close = close;
+
+        app.addEventListener("click", onClick, false);
+        document.addEventListener("keydown", onKeyDown, false);
+
+        document.body.appendChild(host);
+        host.setAttribute("data-tb-init", "true");
+    }
+
+    // ---- the toolbar (nav) ---------------------------------------------------------------------------
+
+    function openToolbar(moveFocus) {
+        build();
+        state.open = true;
+        writeOpen(true);
+        show(ui.bar, true);
+        ui.app.setAttribute("data-tb-open", "true");
+        ui.handle.setAttribute("aria-expanded", "true");
+        ui.handle.setAttribute("aria-label", "Hide the debug toolbar");
+        if (state.toolbar === "none" || state.toolbar === "error") {
+            loadToolbar(moveFocus);
+        } else if (moveFocus) {
+            focusFirstNavButton();
+        }
+    }
+
+    function closeToolbar(moveFocus) {
+        if (!ui.host) {
+            return;
+        }
+        closePanel(false);
+        state.open = false;
+        writeOpen(false);
+        show(ui.bar, false);
+        ui.app.setAttribute("data-tb-open", "false");
+        ui.handle.setAttribute("aria-expanded", "false");
+        ui.handle.setAttribute("aria-label", "Show the debug toolbar");
+        if (moveFocus) {
+            focus(ui.handle);
+        }
+    }
+
+    function loadToolbar(moveFocus) {
+        state.toolbar = "loading";
+        clear(ui.bar);
+        ui.bar.appendChild(loadingText("Loading the toolbar…"));
+        var requestId = state.requestId;
+        get(endpoint("/requests/" + encodeURIComponent(requestId)), function (error, html) {
+            if (requestId !== state.requestId) {
+                return; // switched to another request meanwhile
+            }
+            clear(ui.bar);
+            if (error) {
+                state.toolbar = "error";
+                state.pending = null;
+                var hide = make("button", "tb-hide", "Hide »");
+                hide.setAttribute("type", "button");
+                hide.setAttribute("data-tb-action", "hide");
+                ui.bar.appendChild(hide);
+                ui.bar.appendChild(errorBox("Could not load the debug toolbar.", error, "retry-toolbar"));
+                return;
+            }
+            ui.bar.innerHTML = html;
+            state.toolbar = "loaded";
+            ui.host.setAttribute("data-tb-ready", "true");
+            markActive();
+            if (state.pending !== null) {
+                var panelId = state.pending;
+                state.pending = null;
+                showPanel(panelId);
+            } else if (moveFocus) {
+                focusFirstNavButton();
+            }
+        });
+    }
+
+    function navButtons() {
+        return ui.bar ? ui.bar.querySelectorAll("[data-tb-panel]") : [];
+    }
+
+    function navButton(panelId) {
+        return ui.bar ? byAttribute(ui.bar, "data-tb-panel", panelId) : null;
+    }
+
+    function focusFirstNavButton() {
+        var buttons = navButtons();
+        focus(buttons.length ? buttons[0] : ui.bar.querySelector("button"));
+    }
+
+    function markActive() {
+        var buttons = navButtons();
+        for (var i = 0; i < buttons.length; i++) {
+            var active = !!state.current && isShown(ui.overlay)
+                    && buttons[i].getAttribute("data-tb-panel") === state.current.id;
+            setClass(buttons[i], "tb-active", active);
+            if (active) {
+                buttons[i].setAttribute("aria-current", "true");
+            } else {
+                buttons[i].removeAttribute("aria-current");
+            }
+        }
+    }
+
+    // ---- panels in the overlay -----------------------------------------------------------------------
+
+    function textOf(button, className) {
+        var all = button.getElementsByTagName("*");
+        for (var i = 0; i < all.length; i++) {
+            if (hasClass(all[i], className)) {
+                return all[i].textContent.replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
+            }
+        }
+        return "";
+    }
+
+    function showPanel(panelId) {
+        build();
+        if (state.toolbar !== "loaded") {
+            state.pending = panelId;
+            if (!state.open || state.toolbar !== "loading") {
+                openToolbar(false);
+            }
+            return;
+        }
+        if (!state.open) {
+            openToolbar(false);
+        }
+        openPanel(panelId, navButton(panelId), false);
+    }
+
+    /** Opens panel {@code panelId} in the overlay; a second click on the open panel's button closes it. */
+    function openPanel(panelId, button, toggle) {
+        var key = "p:" + state.requestId + " " + panelId;
+        if (toggle && state.current && state.current.key === key && isShown(ui.overlay)) {
+            closePanel(true);
+            return;
+        }
+        var entry = state.panels[key];
+        if (!entry) {
+            var container = make("div", "tb-panel-content");
+            container.setAttribute("data-tb-panel-content", panelId);
+            ui.body.appendChild(container);
+            entry = { key: key, id: panelId, requestId: state.requestId, container: container, state: "none" };
+            state.panels[key] = entry;
+        }
+        var others = ui.body.children;
+        for (var i = 0; i < others.length; i++) {
+            show(others[i], others[i] === entry.container);
+        }
+        state.current = entry;
+        state.currentButton = button;
+
+        var title = button ? (textOf(button, "tb-nav-title-text") || textOf(button, "tb-nav-title")) : panelId;
+        var subtitle = button ? textOf(button, "tb-nav-subtitle") : "";
+        ui.title.textContent = title || panelId;
+        ui.subtitle.textContent = subtitle;
+        show(ui.subtitle, !!subtitle);
+        ui.overlay.setAttribute("aria-label", (title || panelId) + " panel");
+        setClass(ui.overlay, "tb-overlay-failed", !!button && button.getAttribute("data-tb-failed") === "true");
+        show(ui.overlay, true);
+        ui.app.setAttribute("data-tb-panel-open", panelId);
+        markActive();
+
+        if (entry.state === "none" || entry.state === "error") {
+            loadPanel(entry, title || panelId);
+        }
+        ui.body.scrollTop = 0;
+        focus(ui.body);
+    }
+
+    function closePanel(moveFocus) {
+        if (!ui.overlay || !isShown(ui.overlay)) {
+            return;
+        }
+        show(ui.overlay, false);
+        ui.app.removeAttribute("data-tb-panel-open");
+        var button = state.currentButton;
+        state.current = null;
+        state.currentButton = null;
+        markActive();
+        if (moveFocus) {
+            focus(button && ui.bar.contains(button) ? button : ui.handle);
+        }
+    }
+
+    function loadPanel(entry, title) {
+        entry.state = "loading";
+        var container = entry.container;
+        container.removeAttribute("data-tb-loaded");
+        container.removeAttribute("data-tb-error");
+        clear(container);
+        container.appendChild(loadingText("Loading " + title + "…"));
+        var url = endpoint("/requests/" + encodeURIComponent(entry.requestId)
+                + "/panels/" + encodeURIComponent(entry.id));
+        get(url, function (error, html) {
+            clear(container);
+            if (error) {
+                entry.state = "error";
+                container.setAttribute("data-tb-error", "true");
+                container.appendChild(errorBox("Could not load the " + title + " panel.", error, "retry-panel"));
+                return;
+            }
+            container.innerHTML = html;
+            entry.state = "loaded";
+            enhance(container, entry);
+            container.setAttribute("data-tb-loaded", "true");
+        });
+    }
+
+    /** What the script adds to a loaded panel: browser timing, SQL highlighting. Never throws. */
+    function enhance(container, entry) {
+        try {
+            var timings = container.querySelectorAll("[data-tb-navtiming]");
+            for (var i = 0; i < timings.length; i++) {
+                fillNavTiming(timings[i], entry.requestId === config.id);
+            }
+        } catch (e) {
+            report(e);
+        }
+        try {
+            var blocks = container.querySelectorAll("pre.tb-sql");
+            for (var j = 0; j < blocks.length; j++) {
+                highlightSql(blocks[j]);
+            }
+        } catch (e2) {
+            report(e2);
+        }
+    }
+
+    // ---- browser timing ------------------------------------------------------------------------------
+
+    /** The page's navigation timing as milliseconds from the start of navigation, or null. */
+    function navigationTiming() {
+        var perf = window.performance;
+        if (!perf) {
+            return null;
+        }
+        var entry = null;
+        try {
+            if (typeof perf.getEntriesByType === "function") {
+                var entries = perf.getEntriesByType("navigation");
+                if (entries && entries.length) {
+                    entry = entries[0];
+                }
+            }
+        } catch (e) {
+            entry = null;
+        }
+        if (entry) {
+            return {
+                start: 0,
+                domainLookupStart: entry.domainLookupStart, domainLookupEnd: entry.domainLookupEnd,
+                connectStart: entry.connectStart, connectEnd: entry.connectEnd,
+                requestStart: entry.requestStart, responseStart: entry.responseStart,
+                responseEnd: entry.responseEnd, domInteractive: entry.domInteractive,
+                domContentLoadedEventEnd: entry.domContentLoadedEventEnd, loadEventEnd: entry.loadEventEnd
+            };
+        }
+        var t = perf.timing;
+        if (!t || !t.navigationStart) {
+            return null;
+        }
+        var origin = t.navigationStart;
+        function rel(value) {
+            return value ? value - origin : 0;
+        }
+        return {
+            start: 0,
+            domainLookupStart: rel(t.domainLookupStart), domainLookupEnd: rel(t.domainLookupEnd),
+            connectStart: rel(t.connectStart), connectEnd: rel(t.connectEnd),
+            requestStart: rel(t.requestStart), responseStart: rel(t.responseStart),
+            responseEnd: rel(t.responseEnd), domInteractive: rel(t.domInteractive),
+            domContentLoadedEventEnd: rel(t.domContentLoadedEventEnd), loadEventEnd: rel(t.loadEventEnd)
+        };
+    }
+
+    function fillNavTiming(target, ownRequest) {
+        clear(target);
+        if (!ownRequest) {
+            target.appendChild(make("p", "tb-muted",
+                    "Browser timing is known only for the page that loaded the toolbar."));
+            return;
+        }
+        var t = navigationTiming();
+        if (!t) {
+            target.appendChild(make("p", "tb-muted", "Navigation Timing is not available in this browser."));
+            return;
+        }
+        var pendingLoad = !(t.loadEventEnd > 0);
+        var rows = [
+            ["DNS lookup", t.domainLookupStart, t.domainLookupEnd],
+            ["Connect", t.connectStart, t.connectEnd],
+            ["Request → first byte (TTFB)", t.requestStart, t.responseStart],
+            ["Response", t.responseStart, t.responseEnd],
+            ["DOM interactive", 0, t.domInteractive],
+            ["DOMContentLoaded", 0, t.domContentLoadedEventEnd],
+            ["Load", 0, t.loadEventEnd]
+        ];
+        var end = 0;
+        for (var i = 0; i < rows.length; i++) {
+            if (rows[i][2] > end) {
+                end = rows[i][2];
+            }
+        }
+
+        var table = make("table", "tb-table tb-table-timing");
+        var head = make("thead");
+        var headRow = make("tr");
+        var headings = [["Phase", ""], ["Start", "tb-num"], ["Duration", "tb-num"], ["", "tb-col-bar"]];
+        for (var h = 0; h < headings.length; h++) {
+            var th = make("th", headings[h][1], headings[h][0]);
+            th.setAttribute("scope", "col");
+            headRow.appendChild(th);
+        }
+        head.appendChild(headRow);
+        table.appendChild(head);
+        var tbody = make("tbody");
+        for (var r = 0; r < rows.length; r++) {
+            var name = rows[r][0];
+            var from = rows[r][1];
+            var to = rows[r][2];
+            var known = typeof to === "number" && to > 0 && typeof from === "number" && to >= from;
+            var tr = make("tr");
+            var label = make("th", null, name);
+            label.setAttribute("scope", "row");
+            tr.appendChild(label);
+            tr.appendChild(make("td", "tb-num", known ? formatMillis(from) : "–"));
+            tr.appendChild(make("td", "tb-num", known ? formatMillis(to - from)
+                    : (name === "Load" && pendingLoad ? "pending" : "–")));
+            var cell = make("td", "tb-col-bar");
+            if (known && end > 0) {
+                var track = make("span", "tb-bar-track");
+                var fill = make("span", "tb-bar-fill");
+                // CSSOM, not a style attribute: allowed under a strict Content-Security-Policy
+                fill.style.left = (from / end * 100).toFixed(2) + "%";
+                fill.style.width = Math.max((to - from) / end * 100, 0.5).toFixed(2) + "%";
+                track.appendChild(fill);
+                cell.appendChild(track);
+            }
+            tr.appendChild(cell);
+            tbody.appendChild(tr);
+        }
+        table.appendChild(tbody);
+        target.appendChild(table);
+        target.appendChild(make("p", "tb-muted tb-note",
+                "From the browser's Navigation Timing, in milliseconds since the navigation started."));
+
+        if (pendingLoad && document.readyState !== "complete") {
+            window.addEventListener("load", function () {
+                window.setTimeout(function () {
+                    if (target.parentNode) {
+                        fillNavTiming(target, true);
+                    }
+                }, 0);
+            }, false);
+        }
+    }
+
+    // ---- SQL highlighting ----------------------------------------------------------------------------
+
+    var SQL_KEYWORDS = ("select from where and or not in is null as on join left right inner outer full cross "
+            + "group by order having limit offset insert into values update set delete create table drop alter "
+            + "index distinct union all case when then else end exists between like ilike asc desc with returning "
+            + "fetch first next rows only top primary key foreign references default begin commit rollback "
+            + "merge using matched view true false count sum avg min max coalesce cast over partition "
+            + "for share nowait skip locked except intersect any some escape lateral recursive").split(" ");
+    var SQL_KEYWORD_SET = {};
+    (function () {
+        for (var i = 0; i < SQL_KEYWORDS.length; i++) {
+            SQL_KEYWORD_SET["k:" + SQL_KEYWORDS[i]] = true;
+        }
+    }());
+    var SQL_TOKEN = /('(?:[^']|'')*'?|"(?:[^"]|"")*"?|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|[0-9]+(?:\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_$]*|\?|\s+|[\s\S])/g;
+
+    /** Wraps keywords, strings, numbers, comments and placeholders in spans; the text stays the same. */
+    function highlightSql(pre) {
+        var text = pre.textContent;
+        if (!text || text.length > 20000 || pre.getAttribute("data-tb-highlighted")) {
+            return;
+        }
+        var fragment = document.createDocumentFragment();
+        var plain = "";
+        var match;
+        SQL_TOKEN.lastIndex = 0;
+        function flush() {
+            if (plain) {
+                fragment.appendChild(document.createTextNode(plain));
+                plain = "";
+            }
+        }
+        function span(className, token) {
+            flush();
+            fragment.appendChild(make("span", className, token));
+        }
+        while ((match = SQL_TOKEN.exec(text)) !== null) {
+            var token = match[0];
+            var first = token.charAt(0);
+            if (first === "'") {
+                span("tb-sql-str", token);
+            } else if (first === "\"") {
+                span("tb-sql-ident", token);
+            } else if (token.indexOf("--") === 0 || token.indexOf("/*") === 0) {
+                span("tb-sql-comment", token);
+            } else if (first >= "0" && first <= "9") {
+                span("tb-sql-num", token);
+            } else if (token === "?") {
+                span("tb-sql-param", token);
+            } else if (SQL_KEYWORD_SET["k:" + token.toLowerCase()] === true) {
+                span("tb-sql-kw", token);
+            } else {
+                plain += token;
+            }
+        }
+        flush();
+        clear(pre);
+        pre.appendChild(fragment);
+        pre.setAttribute("data-tb-highlighted", "true");
+    }
+
+    // ---- events --------------------------------------------------------------------------------------
+
+    function onClick(event) {
+        var target = event.target;
+        var action = upTo(target, ui.app, "data-tb-action");
+        var panel = upTo(target, ui.app, "data-tb-panel");
+        try {
+            if (action) {
+                var name = action.getAttribute("data-tb-action");
+                if (name === "toggle") {
+                    if (state.open) {
+                        closeToolbar(false);
+                    } else {
+                        openToolbar(true);
+                    }
+                } else if (name === "hide") {
+                    closeToolbar(true);
+                } else if (name === "close-panel") {
+                    closePanel(true);
+                } else if (name === "retry-toolbar") {
+                    loadToolbar(true);
+                } else if (name === "retry-panel") {
+                    if (state.current) {
+                        loadPanel(state.current, ui.title.textContent || state.current.id);
+                    }
+                }
+            } else if (panel) {
+                var panelId = panel.getAttribute("data-tb-panel");
+                var button = ui.bar.contains(panel) ? panel : navButton(panelId);
+                openPanel(panelId, button, ui.bar.contains(panel));
+            }
+        } catch (e) {
+            report(e);
+        }
+    }
+
+    function isPageField(event) {
+        var target = event.target;
+        if (!target || target === ui.host || (ui.host && ui.host.contains(target))) {
+            return false;
+        }
+        var tag = (target.tagName || "").toLowerCase();
+        return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable === true;
+    }
+
+    function onKeyDown(event) {
+        if (event.key !== "Escape" && event.key !== "Esc") {
+            return;
+        }
+        try {
+            if (isShown(ui.overlay)) {
+                closePanel(true);
+            } else if (state.open && !event.defaultPrevented && !isPageField(event)) {
+                closeToolbar(focusInside());
+            }
+        } catch (e) {
+            report(e);
+        }
+    }
+
+    // ---- start ---------------------------------------------------------------------------------------
+
+    function start() {
+        try {
+            build();
+            if (readOpen()) {
+                openToolbar(false);
+            }
+        } catch (e) {
+            report(e);
+        }
+    }
+
+    window.debugToolbar = {
+        version: VERSION,
+        requestId: config.id,
+        /** Shows the toolbar (the nav). */
+        open: function () {
+            openToolbar(false);
+        },
+        /** Hides the overlay and the toolbar. */
+        close: function () {
+            closeToolbar(false);
+        },
+        /** Shows the toolbar with panel {@code panelId} open. */
+        show: function (panelId) {
+            showPanel(String(panelId));
+        }
+    };
+
+    if (document.body) {
+        start();
+    } else {
+        document.addEventListener("DOMContentLoaded", start, false);
+    }
+}());

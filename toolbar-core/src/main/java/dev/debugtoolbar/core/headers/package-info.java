@@ -1,0 +1,2 @@
+/** The Headers panel: request and response headers, secrets masked. */
+package dev.debugtoolbar.core.headers;

@@ -1,0 +1,456 @@
+package dev.debugtoolbar.ui;
+
+import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.core.panel.PanelError;
+import dev.debugtoolbar.core.panel.PanelResult;
+import dev.debugtoolbar.core.request.RequestStats;
+import dev.debugtoolbar.core.request.RequestStats.Entry;
+import dev.debugtoolbar.core.sql.QueryEvent;
+import dev.debugtoolbar.core.sql.SqlStats;
+import dev.debugtoolbar.core.timer.TimerStats;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class ToolbarRendererTest {
+
+    private static final String BASE = "/__toolbar";
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String SCRIPT_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    private static final String ATTR = "\"><img src=x onerror=alert(1)>";
+    private static final String ATTR_ESCAPED = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;";
+    private static final String MASK = "••••••••";
+
+    private static final String REQUEST_TEMPLATE = "dev/debugtoolbar/ui/panels/request.html";
+    private static final String TIMER_TEMPLATE = "dev/debugtoolbar/ui/panels/timer.html";
+    private static final String SQL_TEMPLATE = "dev/debugtoolbar/ui/panels/sql.html";
+
+    private final ToolbarRenderer renderer = new ToolbarRenderer();
+
+    // ---- values ------------------------------------------------------------------------------------
+
+    private static RequestStats requestStats() {
+        return new RequestStats("GET", "http://localhost:8080/books", "page=2&q=" + SCRIPT, "127.0.0.1",
+                List.of(new Entry("page", "2", null, false), new Entry("q", SCRIPT, null, false)),
+                List.of(),
+                List.of(new Entry("JSESSIONID", MASK, null, true), new Entry("theme", ATTR, null, false)),
+                List.of(new Entry("cart", "[book-1, book-2]", "java.util.ArrayList", false),
+                        new Entry("csrf-token", MASK, "java.lang.String", true),
+                        new Entry("nothing", null, null, false)));
+    }
+
+    private static SqlStats sqlStats() {
+        List<QueryEvent> queries = List.of(
+                new QueryEvent(0, "SELECT b.id, b.title FROM book b WHERE b.price < ? AND b.author_id = ?",
+                        Arrays.asList("42", null), List.of(), 1.5, 0.25, null, "conn-7", null),
+                new QueryEvent(1, "INSERT INTO audit (who, what) VALUES (?, ?)",
+                        Arrays.asList("alice", "x"),
+                        List.of(Arrays.asList("alice", "x"), Arrays.asList("bob", null), Arrays.asList("carol", "z")),
+                        2.0, 12.5, 3, "conn-7", null),
+                new QueryEvent(2, "SELECT * FROM missing_table WHERE name = '" + SCRIPT + "'",
+                        Arrays.asList(ATTR), List.of(), 20.0, 150.0, null, "conn-8",
+                        "org.h2.jdbc.JdbcSQLSyntaxErrorException: Table \"MISSING_TABLE\" not found " + SCRIPT));
+        return new SqlStats(5, 162.75, 1, 2, queries);
+    }
+
+    private static TimerStats timerStats() {
+        return new TimerStats(12.3, 8.0, 6.0, 1_468_006L);
+    }
+
+    private static PanelResult panel(String id, String title, String subtitle, String template, Object stats) {
+        return new PanelResult(id, title, subtitle, template, stats, null);
+    }
+
+    private static PanelResult requestPanel() {
+        return panel("request", "Request", "GET /books", REQUEST_TEMPLATE, requestStats());
+    }
+
+    private static PanelResult timerPanel() {
+        return panel("timer", "Timer", "12.30 ms", TIMER_TEMPLATE, timerStats());
+    }
+
+    private static PanelResult sqlPanel() {
+        return panel("sql", "SQL", "5 queries in 163 ms", SQL_TEMPLATE, sqlStats());
+    }
+
+    private static PanelResult failedPanel() {
+        return new PanelResult("acme.flags", "Flags", "", "acme/flags.html", null,
+                new PanelError("java.lang.IllegalStateException: flags are down " + SCRIPT,
+                        "java.lang.IllegalStateException: flags are down\n\tat acme.Flags.read(Flags.java:12)\n" + ATTR));
+    }
+
+    private static RequestRecord record(PanelResult... panels) {
+        Map<String, PanelResult> map = new LinkedHashMap<>();
+        for (PanelResult panel : panels) {
+            map.put(panel.id(), panel);
+        }
+        return new RequestRecord("Zm9vYmFyYmF6cXV4cXV1eA", Instant.parse("2026-01-01T12:00:00Z"), "POST",
+                "/books/" + SCRIPT, "x=" + ATTR, 404, 12.3, "text/html;charset=UTF-8", map);
+    }
+
+    private static RequestRecord fullRecord() {
+        return record(requestPanel(), timerPanel(), sqlPanel(), failedPanel());
+    }
+
+    /** Every fragment the renderer can produce for the full record, for the checks that apply to all. */
+    private List<String> everything() {
+        RequestRecord record = fullRecord();
+        List<String> out = new ArrayList<>();
+        out.add(renderer.renderToolbar(record, BASE));
+        for (PanelResult panel : record.panels().values()) {
+            out.add(renderer.renderPanel(record, panel, BASE));
+        }
+        out.add(renderer.renderPanel(record, panel("nope", "Nope", "", "no/such/template.html", "x"), BASE));
+        out.add(renderer.renderPanel(record(), panel("sql", "SQL", "0 queries", SQL_TEMPLATE,
+                new SqlStats(0, 0, 0, 0, List.of())), BASE));
+        out.add(renderer.renderPanel(record(), panel("timer", "Timer", "1 ms", TIMER_TEMPLATE,
+                new TimerStats(1.0, null, null, null)), BASE));
+        return out;
+    }
+
+    private static void assertContains(String html, String expected) {
+        if (!html.contains(expected)) {
+            fail("expected to find\n  " + expected + "\nin\n" + html);
+        }
+    }
+
+    private static void assertLacks(String html, String unexpected) {
+        if (html.contains(unexpected)) {
+            fail("expected not to find\n  " + unexpected + "\nin\n" + html);
+        }
+    }
+
+    private static String squash(String html) {
+        return html.replaceAll("\\s+", " ");
+    }
+
+    // ---- the toolbar -------------------------------------------------------------------------------
+
+    @Test
+    void toolbarListsEveryPanelWithTitleSubtitleAndId() {
+        RequestRecord record = fullRecord();
+        String html = renderer.renderToolbar(record, BASE);
+
+        for (PanelResult panel : record.panels().values()) {
+            assertContains(html, "data-tb-panel=\"" + panel.id() + "\"");
+            assertContains(html, ">" + panel.title() + "<");
+            if (!panel.failed()) {
+                assertContains(html, ">" + panel.subtitle() + "<");
+            }
+        }
+        assertEquals(4, count(html, "<button type=\"button\" class=\"tb-nav-item"), html);
+        // the order of the nav is the record's order
+        assertTrue(html.indexOf("data-tb-panel=\"request\"") < html.indexOf("data-tb-panel=\"timer\""));
+        assertTrue(html.indexOf("data-tb-panel=\"timer\"") < html.indexOf("data-tb-panel=\"sql\""));
+        assertTrue(html.indexOf("data-tb-panel=\"sql\"") < html.indexOf("data-tb-panel=\"acme.flags\""));
+    }
+
+    @Test
+    void toolbarHeaderShowsTheRequestAndAHideButton() {
+        String html = renderer.renderToolbar(fullRecord(), BASE);
+        assertContains(html, "data-tb-request=\"Zm9vYmFyYmF6cXV4cXV1eA\"");
+        assertContains(html, ">POST<");
+        assertContains(html, "/books/" + SCRIPT_ESCAPED + "?x=" + ATTR_ESCAPED);
+        assertContains(html, "tb-status-4xx");
+        assertContains(html, ">404<");
+        assertContains(html, "12.30 ms");
+        assertContains(html, "data-tb-action=\"hide\"");
+    }
+
+    @Test
+    void failedPanelIsMarkedInTheNavButStaysAButton() {
+        String html = renderer.renderToolbar(fullRecord(), BASE);
+        Matcher button = Pattern.compile("<button[^>]*data-tb-panel=\"acme.flags\"[^>]*>").matcher(html);
+        assertTrue(button.find(), html);
+        assertContains(button.group(), "tb-nav-item-failed");
+        assertContains(button.group(), "data-tb-failed=\"true\"");
+        assertLacks(button.group(), "disabled");
+        Matcher ok = Pattern.compile("<button[^>]*data-tb-panel=\"sql\"[^>]*>").matcher(html);
+        assertTrue(ok.find(), html);
+        assertLacks(ok.group(), "failed");
+    }
+
+    @Test
+    void toolbarWithNoPanelsSaysSo() {
+        String html = renderer.renderToolbar(record(), BASE);
+        assertContains(html, "No panels are enabled.");
+        assertLacks(html, "data-tb-panel=");
+    }
+
+    // ---- built-in panels ---------------------------------------------------------------------------
+
+    @Test
+    void sqlPanelShowsEveryStatementWithParametersTimesAndErrors() {
+        RequestRecord record = fullRecord();
+        String html = renderer.renderPanel(record, record.panels().get("sql"), BASE);
+        String flat = squash(html);
+
+        assertContains(html, "<pre class=\"tb-sql\">SELECT b.id, b.title FROM book b WHERE b.price &lt; ? AND b.author_id = ?</pre>");
+        assertContains(html, "INSERT INTO audit (who, what) VALUES (?, ?)");
+        // parameters, SQL NULL shown distinctly
+        assertContains(html, "<code class=\"tb-code tb-param\">42</code>");
+        assertContains(html, "<span class=\"tb-null\">NULL</span>");
+        // a batch lists each entry
+        assertContains(html, "Batch of 3");
+        assertContains(html, ">bob<");
+        assertContains(html, ">carol<");
+        // durations, right-aligned, in a precision that suits them
+        assertContains(html, "0.250 ms");
+        assertContains(html, "12.50 ms");
+        assertContains(html, "150 ms");
+        assertContains(html, "class=\"tb-num tb-col-time\"");
+        // index from 1, rows and connections
+        assertContains(flat, "<td class=\"tb-num tb-col-index\">1</td>");
+        assertContains(flat, "<td class=\"tb-num tb-col-index\">3</td>");
+        assertContains(flat, "<td class=\"tb-num tb-col-rows\">3</td>");
+        assertContains(html, ">conn-8<");
+        // the summary and the failed statement
+        assertContains(flat, "<strong>5</strong> <span>statements</span>");
+        assertContains(flat, "163 ms");
+        assertContains(flat, "<strong>1</strong> <span>error</span>");
+        assertContains(html, "tb-row-error");
+        assertContains(html, "JdbcSQLSyntaxErrorException: Table &quot;MISSING_TABLE&quot; not found " + SCRIPT_ESCAPED);
+        assertContains(html, "2 statements beyond the per-request limit were counted but not kept.");
+        assertLacks(html, "No SQL statements");
+    }
+
+    @Test
+    void sqlPanelWithoutStatementsSaysSo() {
+        String html = renderer.renderPanel(record(), panel("sql", "SQL", "0 queries", SQL_TEMPLATE,
+                new SqlStats(0, 0, 0, 0, List.of())), BASE);
+        assertContains(html, "No SQL statements were run during this request.");
+        assertLacks(html, "<table");
+        assertLacks(html, "beyond the per-request limit");
+    }
+
+    @Test
+    void requestPanelShowsTheRequestAndItsEntries() {
+        RequestRecord record = fullRecord();
+        String html = renderer.renderPanel(record, record.panels().get("request"), BASE);
+        String flat = squash(html);
+
+        assertContains(html, ">GET<");
+        assertContains(html, "http://localhost:8080/books");
+        assertContains(html, "page=2&amp;q=" + SCRIPT_ESCAPED);
+        assertContains(html, "127.0.0.1");
+        for (String heading : List.of("Query parameters", "Form parameters", "Cookies", "Session attributes")) {
+            assertContains(html, ">" + heading + "<");
+        }
+        // the form parameters are empty
+        assertContains(flat, "<span>Form parameters</span> <span class=\"tb-count\">0</span> </h3> <p class=\"tb-empty\">None</p>");
+        // masked entries show the mask and a badge
+        assertContains(html, ">JSESSIONID<");
+        assertContains(html, MASK);
+        assertEquals(2, count(html, "tb-badge-masked"), html);
+        assertEquals(2, count(html, "tb-row-masked"), html);
+        // session attributes have a type column
+        assertContains(html, ">java.util.ArrayList<");
+        assertContains(html, ">Type<");
+        assertContains(html, "<span class=\"tb-null\">null</span>");
+        assertContains(html, ATTR_ESCAPED);
+    }
+
+    @Test
+    void requestPanelWithNothingSaysNoneEverywhere() {
+        RequestStats empty = new RequestStats("GET", "http://localhost/", null, "::1",
+                List.of(), List.of(), List.of(), List.of());
+        String html = renderer.renderPanel(record(), panel("request", "Request", "GET /", REQUEST_TEMPLATE, empty), BASE);
+        assertEquals(4, count(html, "<p class=\"tb-empty\">None</p>"), html);
+        assertLacks(html, "<table");
+    }
+
+    @Test
+    void timerPanelShowsServerTimesAndLeavesRoomForTheBrowsers() {
+        RequestRecord record = fullRecord();
+        String html = renderer.renderPanel(record, record.panels().get("timer"), BASE);
+        String flat = squash(html);
+        assertContains(html, "12.30 ms");
+        assertContains(html, "8.00 ms");
+        assertContains(flat, "user 6.00 ms");
+        assertContains(flat, "system 2.00 ms");
+        assertContains(html, "65% of wall time");
+        assertContains(html, "1.4 MB");
+        assertContains(html, "1,468,006 bytes");
+        assertContains(html, "<div class=\"tb-navtiming\" data-tb-navtiming></div>");
+        assertLacks(html, "not measured");
+    }
+
+    @Test
+    void timerPanelSaysWhatWasNotMeasured() {
+        String html = renderer.renderPanel(record(), panel("timer", "Timer", "1 ms", TIMER_TEMPLATE,
+                new TimerStats(0.5, null, null, null)), BASE);
+        assertContains(html, "0.500 ms");
+        assertEquals(2, count(html, "not measured"), html);
+        assertLacks(html, "% of wall time");
+        assertLacks(html, "user ");
+    }
+
+    @Test
+    void timerPanelHumanisesEverySizeOfAllocation() {
+        assertContains(timerWithAllocation(512L), ">512 B<");
+        assertContains(timerWithAllocation(3_300L), ">3.2 KB<");
+        assertContains(timerWithAllocation(5L * 1024 * 1024 * 1024), ">5.00 GB<");
+    }
+
+    private String timerWithAllocation(long bytes) {
+        String html = renderer.renderPanel(record(), panel("timer", "Timer", "1 ms", TIMER_TEMPLATE,
+                new TimerStats(1.0, 1.0, null, bytes)), BASE);
+        return squash(html).replace("> ", ">").replace(" <", "<");
+    }
+
+    // ---- failures ----------------------------------------------------------------------------------
+
+    @Test
+    void failedPanelRendersTheErrorTemplate() {
+        RequestRecord record = fullRecord();
+        String html = renderer.renderPanel(record, record.panels().get("acme.flags"), BASE);
+        assertContains(html, "tb-panel-error");
+        assertContains(squash(html), "The <strong>Flags</strong> panel failed for this request.");
+        assertContains(html, "java.lang.IllegalStateException: flags are down " + SCRIPT_ESCAPED);
+        assertContains(html, "<details class=\"tb-stack\">");
+        assertContains(html, "at acme.Flags.read(Flags.java:12)");
+        assertContains(html, ATTR_ESCAPED);
+    }
+
+    @Test
+    void panelWhoseTemplateIsMissingRendersTheErrorTemplateInstead() {
+        PanelResult missing = panel("acme.missing", "Missing", "?", "acme/no-such-template.html", "stats");
+        String html = renderer.renderPanel(record(missing), missing, BASE);
+        assertContains(html, "tb-panel-error");
+        assertContains(html, "<strong>Missing</strong>");
+        assertContains(html, "acme/no-such-template.html");
+        assertContains(html, "<details class=\"tb-stack\">");
+    }
+
+    @Test
+    void panelWhoseTemplateDoesNotFitItsStatsRendersTheErrorTemplateInstead() {
+        // the SQL template given a String where SqlStats is expected
+        PanelResult wrong = panel("sql", "SQL", "?", SQL_TEMPLATE, "not sql stats");
+        String html = renderer.renderPanel(record(wrong), wrong, BASE);
+        assertContains(html, "tb-panel-error");
+        assertContains(html, "<strong>SQL</strong>");
+    }
+
+    // ---- safety of every fragment ------------------------------------------------------------------
+
+    @Test
+    void hostileValuesAreEscapedEverywhere() {
+        String all = String.join("\n", everything());
+        assertContains(all, SCRIPT_ESCAPED);
+        assertContains(all, ATTR_ESCAPED);
+        assertLacks(all, SCRIPT);
+        assertLacks(all, ATTR);
+        assertLacks(all, "<img");
+    }
+
+    @Test
+    void hostileIdsAndTitlesAreEscapedInTheNav() {
+        PanelResult hostile = panel(ATTR, SCRIPT, ATTR, "x.html", "x");
+        String html = renderer.renderToolbar(record(hostile), BASE);
+        assertContains(html, "data-tb-panel=\"" + ATTR_ESCAPED + "\"");
+        assertContains(html, ">" + SCRIPT_ESCAPED + "<");
+        assertLacks(html, SCRIPT);
+        assertLacks(html, ATTR);
+    }
+
+    @Test
+    void noFragmentHasScriptsInlineStylesOrEventHandlers() {
+        Pattern tag = Pattern.compile("<[a-zA-Z][^>]*>");
+        Pattern handler = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+        for (String html : everything()) {
+            assertLacks(html.toLowerCase(), "<script");
+            assertLacks(html, " style=");
+            assertLacks(html, "th:");
+            assertLacks(html, "<html");
+            assertLacks(html, "<body");
+            Matcher tags = tag.matcher(html);
+            while (tags.find()) {
+                // attribute names only: quoted values (escaped text) may say anything
+                String names = tags.group().replaceAll("\"[^\"]*\"", "\"\"");
+                assertFalse(handler.matcher(names).find(), "event handler attribute in " + tags.group());
+                assertLacks(names, " style");
+                assertLacks(tags.group(), "javascript:");
+            }
+        }
+    }
+
+    @Test
+    void everyClassAndIdCarriesThePrefix() {
+        Pattern classes = Pattern.compile("\\sclass=\"([^\"]*)\"");
+        Pattern ids = Pattern.compile("\\sid=\"([^\"]*)\"");
+        for (String html : everything()) {
+            Matcher m = classes.matcher(html);
+            while (m.find()) {
+                for (String name : m.group(1).trim().split("\\s+")) {
+                    assertTrue(name.startsWith("tb-"), "class without the tb- prefix: " + name);
+                }
+            }
+            Matcher i = ids.matcher(html);
+            while (i.find()) {
+                assertTrue(i.group(1).startsWith("tb-"), "id without the tb- prefix: " + i.group(1));
+            }
+        }
+    }
+
+    // ---- static files ------------------------------------------------------------------------------
+
+    @Test
+    void assetsAreFoundWithContentAndTypes() {
+        ToolbarAssets assets = new ToolbarAssets();
+        ToolbarAssets.Asset js = assets.find("toolbar.js").orElseThrow();
+        ToolbarAssets.Asset css = assets.find("toolbar.css").orElseThrow();
+        assertTrue(js.bytes().length > 1000, "toolbar.js is too small");
+        assertTrue(css.bytes().length > 1000, "toolbar.css is too small");
+        assertTrue(js.contentType().startsWith("text/javascript"), js.contentType());
+        assertTrue(css.contentType().startsWith("text/css"), css.contentType());
+        assertEquals(js.version(), assets.version("toolbar.js"));
+        assertFalse(js.version().isEmpty());
+        assertTrue(assets.find("nope.js").isEmpty());
+    }
+
+    @Test
+    void scriptKeepsToTheRulesOfTheBrowsersItMustRunIn() {
+        String js = new String(new ToolbarAssets().find("toolbar.js").orElseThrow().bytes(), StandardCharsets.UTF_8);
+        assertContains(js, "\"use strict\"");
+        assertContains(js, "window.debugToolbar");
+        assertContains(js, "XMLHttpRequest");
+        assertContains(js, "attachShadow");
+        String code = js.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
+        for (String forbidden : List.of("fetch(", "=>", "?.", "`", "async ", "await ", "class ", "let ", "const ",
+                "keyCode", "eval(", "new Function", "document.write")) {
+            assertLacks(code, forbidden);
+        }
+    }
+
+    @Test
+    void stylesheetFollowsTheColourSchemeAndStaysOnTop() {
+        String css = new String(new ToolbarAssets().find("toolbar.css").orElseThrow().bytes(), StandardCharsets.UTF_8);
+        assertContains(css, "prefers-color-scheme: dark");
+        assertContains(css, "prefers-reduced-motion");
+        assertContains(css, ":host");
+        assertContains(css, "2147483");
+        assertLacks(css, "@import");
+        assertLacks(css, "url(http");
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+}
