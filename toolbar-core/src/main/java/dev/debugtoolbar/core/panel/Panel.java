@@ -41,6 +41,14 @@ public interface Panel<S> {
     }
 
     /**
+     * Metrics for the response's {@code Server-Timing} header, for example the time spent in this panel's
+     * kind of work; default none.
+     */
+    default java.util.List<Timing> timings(S stats) {
+        return java.util.List.of();
+    }
+
+    /**
      * The classpath location of the Thymeleaf (HTML mode) template that renders the stats, with the
      * variables {@code stats}, {@code panel} (the {@link PanelResult}) and {@code record}. The default is
      * {@code debugtoolbar/panels/<id>.html}.

@@ -3,6 +3,8 @@ package dev.debugtoolbar.core.panel;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.internal.Guard;
 
+import java.util.List;
+
 /**
  * One panel's outcome for one request: its stats, or the error that kept it from having them.
  *
@@ -12,9 +14,14 @@ import dev.debugtoolbar.core.internal.Guard;
  * @param template the classpath location of its template
  * @param stats    its stats, or {@code null} when it failed
  * @param error    the failure, or {@code null}
+ * @param timings  its {@code Server-Timing} metrics
  */
 public record PanelResult(String id, String title, String subtitle, String template, Object stats,
-                          PanelError error) {
+                          PanelError error, List<Timing> timings) {
+
+    public PanelResult {
+        timings = timings == null ? List.of() : List.copyOf(timings);
+    }
 
     /** Whether the panel failed for this request. */
     public boolean failed() {
@@ -28,14 +35,19 @@ public record PanelResult(String id, String title, String subtitle, String templ
         String template = Guard.call(panel::template, failure -> "", "panel " + id + " failed to give its template");
         Throwable startFailure = context.startFailure(id);
         if (startFailure != null) {
-            return new PanelResult(id, title, "", template, null, PanelError.of(startFailure));
+            return failed(id, title, template, startFailure);
         }
         return Guard.call(() -> {
             S stats = panel.onRequestEnd(context);
             String subtitle = Guard.call(() -> panel.subtitle(stats), failure -> "",
                     "panel " + id + " failed to give its subtitle");
-            return new PanelResult(id, title, subtitle == null ? "" : subtitle, template, stats, null);
-        }, failure -> new PanelResult(id, title, "", template, null, PanelError.of(failure)),
-                "panel " + id + " failed at request end");
+            List<Timing> timings = Guard.call(() -> panel.timings(stats), failure -> List.of(),
+                    "panel " + id + " failed to give its timings");
+            return new PanelResult(id, title, subtitle == null ? "" : subtitle, template, stats, null, timings);
+        }, failure -> failed(id, title, template, failure), "panel " + id + " failed at request end");
+    }
+
+    private static PanelResult failed(String id, String title, String template, Throwable failure) {
+        return new PanelResult(id, title, "", template, null, PanelError.of(failure), List.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.debugtoolbar.core.sql;
 
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.panel.Panel;
+import dev.debugtoolbar.core.panel.Timing;
 import dev.debugtoolbar.core.internal.Text;
 
 import java.util.List;
@@ -38,6 +39,12 @@ public final class SqlPanel implements Panel<SqlStats> {
     @Override
     public String subtitle(SqlStats stats) {
         return Text.count(stats.queryCount(), "query", "queries") + " in " + Text.millis(stats.totalMillis());
+    }
+
+    @Override
+    public List<Timing> timings(SqlStats stats) {
+        return List.of(new Timing("sql", stats.totalMillis(),
+                "SQL (" + Text.count(stats.queryCount(), "query", "queries") + ")"));
     }
 
     @Override

@@ -1,14 +1,15 @@
 package dev.debugtoolbar.servlet.internal;
 
 import dev.debugtoolbar.core.RequestRecord;
-import dev.debugtoolbar.core.internal.Text;
-import dev.debugtoolbar.core.sql.SqlStats;
+import dev.debugtoolbar.core.panel.PanelResult;
+import dev.debugtoolbar.core.panel.Timing;
 
 import java.util.Locale;
 
 /**
  * The {@code Server-Timing} header of a recorded response, in the form browsers' developer tools show:
- * {@code total;dur=12.30;desc="Total", sql;dur=1.20;desc="SQL (3 queries)"}.
+ * {@code total;dur=12.30;desc="Total", sql;dur=1.20;desc="SQL (3 queries)"}. Besides the total, every
+ * panel contributes its own {@link Timing}s.
  */
 public final class ServerTiming {
 
@@ -20,20 +21,19 @@ public final class ServerTiming {
 
     /** The header's value for {@code record}. */
     public static String of(RequestRecord record) {
-        StringBuilder value = new StringBuilder(96);
-        metric(value, "total", record.durationMillis(), "Total");
-        record.panel("sql").filter(result -> result.stats() instanceof SqlStats).ifPresent(result -> {
-            SqlStats sql = (SqlStats) result.stats();
-            metric(value, "sql", sql.totalMillis(), "SQL (" + Text.count(sql.queryCount(), "query", "queries") + ")");
-        });
+        StringBuilder value = new StringBuilder(128);
+        metric(value, new Timing("total", record.durationMillis(), "Total"));
+        for (PanelResult panel : record.panels().values()) {
+            panel.timings().forEach(timing -> metric(value, timing));
+        }
         return value.toString();
     }
 
-    private static void metric(StringBuilder value, String name, double millis, String description) {
+    private static void metric(StringBuilder value, Timing timing) {
         if (!value.isEmpty()) {
             value.append(", ");
         }
-        value.append(name).append(";dur=").append(String.format(Locale.ROOT, "%.2f", millis))
-                .append(";desc=\"").append(description).append('"');
+        value.append(timing.name()).append(";dur=").append(String.format(Locale.ROOT, "%.2f", timing.millis()))
+                .append(";desc=\"").append(timing.description()).append('"');
     }
 }
