@@ -1,6 +1,7 @@
 package dev.debugtoolbar.ui;
 
 import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.core.headers.HeadersStats;
 import dev.debugtoolbar.core.panel.PanelError;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.request.RequestStats;
@@ -37,6 +38,7 @@ class ToolbarRendererTest {
     private static final String REQUEST_TEMPLATE = "dev/debugtoolbar/ui/panels/request.html";
     private static final String TIMER_TEMPLATE = "dev/debugtoolbar/ui/panels/timer.html";
     private static final String SQL_TEMPLATE = "dev/debugtoolbar/ui/panels/sql.html";
+    private static final String HEADERS_TEMPLATE = "dev/debugtoolbar/ui/panels/headers.html";
 
     private final ToolbarRenderer renderer = new ToolbarRenderer();
 
@@ -71,7 +73,7 @@ class ToolbarRendererTest {
     }
 
     private static PanelResult panel(String id, String title, String subtitle, String template, Object stats) {
-        return new PanelResult(id, title, subtitle, template, stats, null);
+        return new PanelResult(id, title, subtitle, template, stats, null, List.of());
     }
 
     private static PanelResult requestPanel() {
@@ -86,10 +88,17 @@ class ToolbarRendererTest {
         return panel("sql", "SQL", "5 queries in 163 ms", SQL_TEMPLATE, sqlStats());
     }
 
+    private static PanelResult headersPanel() {
+        return panel("headers", "Headers", "2 in, 1 out", HEADERS_TEMPLATE, new HeadersStats(
+                List.of(new Entry("Accept", "text/html", null, false), new Entry("Authorization", MASK, null, true)),
+                List.of(new Entry("X-Evil", SCRIPT, null, false))));
+    }
+
     private static PanelResult failedPanel() {
         return new PanelResult("acme.flags", "Flags", "", "acme/flags.html", null,
                 new PanelError("java.lang.IllegalStateException: flags are down " + SCRIPT,
-                        "java.lang.IllegalStateException: flags are down\n\tat acme.Flags.read(Flags.java:12)\n" + ATTR));
+                        "java.lang.IllegalStateException: flags are down\n\tat acme.Flags.read(Flags.java:12)\n" + ATTR),
+                List.of());
     }
 
     private static RequestRecord record(PanelResult... panels) {
@@ -118,6 +127,7 @@ class ToolbarRendererTest {
                 new SqlStats(0, 0, 0, 0, List.of())), BASE));
         out.add(renderer.renderPanel(record(), panel("timer", "Timer", "1 ms", TIMER_TEMPLATE,
                 new TimerStats(1.0, null, null, null)), BASE));
+        out.add(renderer.renderPanel(record(), headersPanel(), BASE));
         return out;
     }
 
@@ -299,6 +309,17 @@ class ToolbarRendererTest {
     }
 
     @Test
+    void timerPanelLeavesOutASplitThatTheCoarseUserClockContradicts() {
+        // Linux measures thread user time in clock ticks: it can exceed the precise total
+        String html = squash(renderer.renderPanel(record(), panel("timer", "Timer", "47 ms", TIMER_TEMPLATE,
+                new TimerStats(47.17, 33.97, 40.0, 0L)), BASE));
+        assertContains(html, "33.97 ms");
+        assertContains(html, "split below the clock's resolution");
+        assertLacks(html, "tb-split");
+        assertContains(html, ">0 B<");
+    }
+
+    @Test
     void timerPanelHumanisesEverySizeOfAllocation() {
         assertContains(timerWithAllocation(512L), ">512 B<");
         assertContains(timerWithAllocation(3_300L), ">3.2 KB<");
@@ -309,6 +330,17 @@ class ToolbarRendererTest {
         String html = renderer.renderPanel(record(), panel("timer", "Timer", "1 ms", TIMER_TEMPLATE,
                 new TimerStats(1.0, 1.0, null, bytes)), BASE);
         return squash(html).replace("> ", ">").replace(" <", "<");
+    }
+
+    @Test
+    void headersPanelShowsRequestAndResponseHeaders() {
+        String html = renderer.renderPanel(record(), headersPanel(), BASE);
+        assertContains(html, ">Request headers<");
+        assertContains(html, ">Response headers<");
+        assertContains(html, ">Authorization<");
+        assertEquals(1, count(html, "tb-badge-masked"), html);
+        assertContains(html, SCRIPT_ESCAPED);
+        assertLacks(html, "tb-panel-error");
     }
 
     // ---- failures ----------------------------------------------------------------------------------

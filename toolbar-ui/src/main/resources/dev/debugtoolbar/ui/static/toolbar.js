@@ -15,6 +15,7 @@
  *   <div class="tb-app" data-tb-open="true|false">
  *     <button class="tb-handle" data-tb-action="toggle" aria-expanded>DT</button>
  *     <aside class="tb-bar" hidden>            the toolbar fragment ({base}/requests/{id}) goes here
+ *     <div class="tb-backdrop" data-tb-action="close-panel" hidden>   behind the overlay; a click closes it
  *     <section class="tb-overlay" hidden>      one panel at a time
  *       <header class="tb-overlay-header"> .tb-overlay-title, .tb-overlay-subtitle,
  *                                          button.tb-overlay-close[data-tb-action="close-panel"]
@@ -142,6 +143,9 @@
         if (typeof ms !== "number" || isNaN(ms) || ms < 0) {
             return "–";
         }
+        if (ms === 0) {
+            return "0 ms";
+        }
         if (ms < 1) {
             return ms.toFixed(2) + " ms";
         }
@@ -249,9 +253,17 @@
         } else {
             parts.push("The server could not be reached");
         }
-        var body = String(error.text || "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
-        body = body.replace(/^\s+|\s+$/g, "");
-        if (body && body !== error.statusText) {
+        var body = String(error.text || "")
+                .replace(/<(script|style)[^>]*>[\s\S]*?<\/(script|style)>/gi, " ")
+                .replace(/<[^>]*>/g, " ")
+                .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"")
+                .replace(/&#39;/g, "'").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&")
+                .replace(/\s+/g, " ")
+                .replace(/^\s+|\s+$/g, "");
+        if (error.statusText && body.indexOf(error.statusText) === 0) {
+            body = body.substring(error.statusText.length).replace(/^[\s:.-]+/, "");
+        }
+        if (body) {
             parts.push(body.length > 400 ? body.substring(0, 400) + "…" : body);
         }
         return parts.join(": ");
@@ -295,6 +307,12 @@
             }
         }
         host.setAttribute("data-tb-shadow", shadow ? "true" : "false");
+        try {
+            // CSSOM, which a Content-Security-Policy allows: keeps page rules such as "div { ... }" off the host
+            host.style.setProperty("all", "initial", "important");
+        } catch (e) {
+            // an old engine: the stylesheet's own reset has to do
+        }
 
         var link = document.createElement("link");
         link.setAttribute("rel", "stylesheet");
@@ -352,9 +370,16 @@
         overlay.appendChild(header);
         overlay.appendChild(body);
 
-        app.appendChild(overlay);
-        app.appendChild(bar);
+        var backdrop = make("div", "tb-backdrop");
+        backdrop.setAttribute("data-tb-action", "close-panel");
+        backdrop.setAttribute("aria-hidden", "true");
+        show(backdrop, false);
+
+        // reading and tab order: handle, nav, then the panel it opens
         app.appendChild(handle);
+        app.appendChild(bar);
+        app.appendChild(backdrop);
+        app.appendChild(overlay);
         root.appendChild(app);
 
         ui.host = host;
@@ -362,6 +387,7 @@
         ui.app = app;
         ui.handle = handle;
         ui.bar = bar;
+        ui.backdrop = backdrop;
         ui.overlay = overlay;
         ui.title = title;
         ui.subtitle = subtitle;
@@ -397,6 +423,7 @@
             return;
         }
         closePanel(false);
+        state.pending = null;
         state.open = false;
         writeOpen(false);
         show(ui.bar, false);
@@ -519,13 +546,15 @@
         state.currentButton = button;
 
         var title = button ? (textOf(button, "tb-nav-title-text") || textOf(button, "tb-nav-title")) : panelId;
-        var subtitle = button ? textOf(button, "tb-nav-subtitle") : "";
+        var failed = !!button && button.getAttribute("data-tb-failed") === "true";
+        var subtitle = failed ? "failed for this request" : (button ? textOf(button, "tb-nav-subtitle") : "");
         ui.title.textContent = title || panelId;
         ui.subtitle.textContent = subtitle;
         show(ui.subtitle, !!subtitle);
         ui.overlay.setAttribute("aria-label", (title || panelId) + " panel");
-        setClass(ui.overlay, "tb-overlay-failed", !!button && button.getAttribute("data-tb-failed") === "true");
+        setClass(ui.overlay, "tb-overlay-failed", failed);
         show(ui.overlay, true);
+        show(ui.backdrop, true);
         ui.app.setAttribute("data-tb-panel-open", panelId);
         markActive();
 
@@ -541,6 +570,7 @@
             return;
         }
         show(ui.overlay, false);
+        show(ui.backdrop, false);
         ui.app.removeAttribute("data-tb-panel-open");
         var button = state.currentButton;
         state.current = null;
@@ -655,14 +685,15 @@
             return;
         }
         var pendingLoad = !(t.loadEventEnd > 0);
+        // spans have a start and an end; milestones are moments since the navigation started
         var rows = [
-            ["DNS lookup", t.domainLookupStart, t.domainLookupEnd],
-            ["Connect", t.connectStart, t.connectEnd],
-            ["Request → first byte (TTFB)", t.requestStart, t.responseStart],
-            ["Response", t.responseStart, t.responseEnd],
-            ["DOM interactive", 0, t.domInteractive],
-            ["DOMContentLoaded", 0, t.domContentLoadedEventEnd],
-            ["Load", 0, t.loadEventEnd]
+            ["DNS lookup", t.domainLookupStart, t.domainLookupEnd, false],
+            ["Connect", t.connectStart, t.connectEnd, false],
+            ["Request → first byte (TTFB)", t.requestStart, t.responseStart, false],
+            ["Response", t.responseStart, t.responseEnd, false],
+            ["DOM interactive", 0, t.domInteractive, true],
+            ["DOMContentLoaded", 0, t.domContentLoadedEventEnd, true],
+            ["Load", 0, t.loadEventEnd, true]
         ];
         var end = 0;
         for (var i = 0; i < rows.length; i++) {
@@ -674,7 +705,7 @@
         var table = make("table", "tb-table tb-table-timing");
         var head = make("thead");
         var headRow = make("tr");
-        var headings = [["Phase", ""], ["Start", "tb-num"], ["Duration", "tb-num"], ["", "tb-col-bar"]];
+        var headings = [["Phase", "tb-col-phase"], ["At", "tb-num"], ["Duration", "tb-num"], ["", "tb-col-bar"]];
         for (var h = 0; h < headings.length; h++) {
             var th = make("th", headings[h][1], headings[h][0]);
             th.setAttribute("scope", "col");
@@ -687,21 +718,22 @@
             var name = rows[r][0];
             var from = rows[r][1];
             var to = rows[r][2];
+            var milestone = rows[r][3];
             var known = typeof to === "number" && to > 0 && typeof from === "number" && to >= from;
-            var tr = make("tr");
-            var label = make("th", null, name);
+            var tr = make("tr", milestone ? "tb-row-milestone" : null);
+            var label = make("th", "tb-col-phase", name);
             label.setAttribute("scope", "row");
             tr.appendChild(label);
-            tr.appendChild(make("td", "tb-num", known ? formatMillis(from) : "–"));
-            tr.appendChild(make("td", "tb-num", known ? formatMillis(to - from)
-                    : (name === "Load" && pendingLoad ? "pending" : "–")));
+            var at = known ? formatMillis(milestone ? to : from) : (milestone && pendingLoad && name === "Load" ? "pending" : "–");
+            tr.appendChild(make("td", "tb-num", at));
+            tr.appendChild(make("td", "tb-num", known && !milestone ? formatMillis(to - from) : ""));
             var cell = make("td", "tb-col-bar");
             if (known && end > 0) {
                 var track = make("span", "tb-bar-track");
-                var fill = make("span", "tb-bar-fill");
+                var fill = make("span", milestone ? "tb-bar-fill tb-bar-milestone" : "tb-bar-fill");
                 // CSSOM, not a style attribute: allowed under a strict Content-Security-Policy
                 fill.style.left = (from / end * 100).toFixed(2) + "%";
-                fill.style.width = Math.max((to - from) / end * 100, 0.5).toFixed(2) + "%";
+                fill.style.width = Math.max((to - from) / end * 100, 0.6).toFixed(2) + "%";
                 track.appendChild(fill);
                 cell.appendChild(track);
             }
@@ -830,8 +862,14 @@
         return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable === true;
     }
 
+    /** Escape by its key value: "Escape"; "Esc" in old engines; HtmlUnit 4 reports the ESC character. */
+    function isEscape(event) {
+        var key = event.key;
+        return key === "Escape" || key === "Esc" || key === "\u001b";
+    }
+
     function onKeyDown(event) {
-        if (event.key !== "Escape" && event.key !== "Esc") {
+        if (!isEscape(event)) {
             return;
         }
         try {
