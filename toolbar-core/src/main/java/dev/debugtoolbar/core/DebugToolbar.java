@@ -120,6 +120,24 @@ public final class DebugToolbar {
     }
 
     /**
+     * A task that runs bound to the request that is current where this is called, so that work the
+     * request hands to another thread (an executor, an asynchronous servlet) is recorded with it. Without
+     * a current request the task is returned unchanged.
+     */
+    public Runnable bindToCurrentRequest(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        RequestContext context = current.get();
+        if (context == null) {
+            return task;
+        }
+        return () -> {
+            try (Binding ignored = bind(context)) {
+                task.run();
+            }
+        };
+    }
+
+    /**
      * Ends recording: asks every panel for its stats, builds the immutable record and saves it. Never
      * throws because of a panel or the store; their failures are logged and kept in the record.
      */

@@ -71,6 +71,30 @@ class DebugToolbarTest {
     }
 
     @Test
+    void bindsATaskHandedToAnotherThreadToTheRequestThatHandedItOver() throws Exception {
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        Runnable task;
+        try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
+            task = toolbar.bindToCurrentRequest(() -> assertEquals(context, toolbar.current().orElseThrow()));
+        }
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                task.run();
+                assertTrue(toolbar.current().isEmpty(), "the binding ends with the task");
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        other.start();
+        other.join();
+        assertEquals(null, failure.get());
+        Runnable plain = () -> { };
+        assertEquals(plain, toolbar.bindToCurrentRequest(plain), "without a current request the task is unchanged");
+    }
+
+    @Test
     void finishingBuildsTheRecordFromEveryPanelAndStoresIt() {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true).panel(panel("acme.flags")).build();
         RequestContext context = toolbar.start(new FakeRequest("/books?page=2&token=abc"));

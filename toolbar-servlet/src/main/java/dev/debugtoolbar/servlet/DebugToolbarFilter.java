@@ -6,6 +6,7 @@ import dev.debugtoolbar.core.RequestRecord;
 import dev.debugtoolbar.servlet.internal.ClientAddress;
 import dev.debugtoolbar.servlet.internal.HtmlInjection;
 import dev.debugtoolbar.servlet.internal.InjectingResponse;
+import dev.debugtoolbar.servlet.internal.RecordingRequest;
 import dev.debugtoolbar.servlet.internal.ServerTiming;
 import dev.debugtoolbar.servlet.internal.ServletRequestView;
 import dev.debugtoolbar.servlet.internal.ServletResponseView;
@@ -99,7 +100,7 @@ public class DebugToolbarFilter extends HttpFilter {
                 toolbar.config().maxBufferBytes(), "HEAD".equals(request.getMethod()), request::isAsyncStarted);
         boolean failed = true;
         try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
-            chain.doFilter(request, wrapped);
+            chain.doFilter(new RecordingRequest(request, toolbar, context), wrapped);
             failed = false;
         } finally {
             if (failed) {

@@ -60,7 +60,7 @@ public final class RecordJson {
         if (result.failed()) {
             return error(result.error());
         }
-        return Guard.call(() -> mapper.valueToTree(result.stats()),
+        return Guard.<JsonNode>call(() -> mapper.valueToTree(result.stats()),
                 failure -> error(PanelError.of(failure)),
                 "stats of panel " + result.id() + " cannot be written as JSON");
     }

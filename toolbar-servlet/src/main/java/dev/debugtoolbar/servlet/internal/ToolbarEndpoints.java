@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class ToolbarEndpoints {
 
+    private static final System.Logger LOG = System.getLogger(ToolbarEndpoints.class.getName());
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 1000;
@@ -57,6 +58,19 @@ public final class ToolbarEndpoints {
             text(response, 405, "The toolbar's endpoints answer GET only, not " + method + ".");
             return;
         }
+        try {
+            route(request, response, route, base);
+        } catch (RuntimeException storeOrRenderFailure) {
+            LOG.log(System.Logger.Level.WARNING, "toolbar endpoint " + route + " failed", storeOrRenderFailure);
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                text(response, 503, "The toolbar could not answer: " + storeOrRenderFailure);
+            }
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response, String route, String base)
+            throws IOException {
         List<String> parts = List.of(route.replaceFirst("^/+", "").split("/", -1));
         if (parts.size() == 2 && parts.get(0).equals("static")) {
             staticFile(request, response, parts.get(1));
