@@ -113,6 +113,17 @@ class ReliabilityIT {
                     response.setContentType("text/plain");
                     response.getWriter().write("probe");
                 })
+                .handle("/many", (request, response) -> {
+                    try (Connection connection = dataSource.getConnection();
+                         PreparedStatement statement = connection.prepareStatement("SELECT ? AS n")) {
+                        for (int i = 0; i < 20_000; i++) {
+                            statement.setInt(1, i);
+                            statement.executeQuery().close();
+                        }
+                    }
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write(PAGE);
+                })
                 .handle("/statement", (request, response) -> {
                     runStatement(request.getParameter("tag"));
                     response.setContentType("text/html");
@@ -220,6 +231,22 @@ class ReliabilityIT {
         assertEquals(DOWNLOAD_BYTES, length);
         assertEquals(String.valueOf(DOWNLOAD_BYTES), download.headers().firstValue("Content-Length").orElseThrow());
         assertArrayEquals(sent.digest(), received.digest());
+    }
+
+    @Test
+    void aRequestRunning20000StatementsKeepsItsRecordBounded() throws Exception {
+        HttpResponse<String> page = server.getText("/many");
+        assertEquals(200, page.statusCode());
+        assertEquals(PAGE, page.body().replaceFirst("<script [^>]*></script>", ""));
+
+        HttpResponse<String> record = server.getText("__toolbar/api/requests/" + id(page));
+        JsonNode sql = JSON.readTree(record.body()).get("panels").get("sql");
+        assertEquals(20_000, sql.get("queryCount").asInt());
+        assertEquals(TOOLBAR.config().maxStatements(), sql.get("queries").size());
+        assertEquals(20_000 - TOOLBAR.config().maxStatements(), sql.get("droppedCount").asInt());
+        assertTrue(record.body().length() < 2_000_000, "the record's JSON is " + record.body().length() + " bytes");
+        String subtitle = server.getText("__toolbar/requests/" + id(page)).body();
+        assertTrue(subtitle.contains("20000 queries"), subtitle);
     }
 
     @ParameterizedTest
