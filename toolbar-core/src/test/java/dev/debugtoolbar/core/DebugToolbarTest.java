@@ -40,6 +40,8 @@ class DebugToolbarTest {
         assertMessage("cannot be combined", () -> DebugToolbar.builder()
                 .store(new InMemoryRequestStore(5)).storeCapacity(10).build());
         assertMessage("storeCapacity must be at least 1", () -> DebugToolbar.builder().storeCapacity(0).build());
+        assertMessage("maxTemplates must not be negative", () -> DebugToolbar.builder().maxTemplates(-1).build());
+        assertMessage("maxCacheCalls must not be negative", () -> DebugToolbar.builder().maxCacheCalls(-1).build());
         assertMessage("pathPrefix", () -> DebugToolbar.builder().pathPrefix("toolbar/").build());
         assertMessage("allowedClients", () -> DebugToolbar.builder().allowedClients("intranet").build());
         assertMessage("prefix of its own", () -> DebugToolbar.builder().panel(panel("flags")).build());

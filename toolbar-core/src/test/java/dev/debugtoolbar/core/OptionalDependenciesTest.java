@@ -37,8 +37,8 @@ class OptionalDependenciesTest {
         @Override
         public void run() {
             DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
-            check(toolbar.panels().stream().map(panel -> panel.id()).toList().containsAll(List.of("templates", "cache")),
-                    "the templates and cache panels are built in");
+            List<String> ids = toolbar.panels().stream().map(panel -> panel.id()).toList();
+            check(ids.containsAll(List.of("templates", "cache")), "the templates and cache panels are built in");
             RequestContext context = toolbar.start(new FakeRequest("/"));
             try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
                 CacheRecorder.of(toolbar).get("map", "key", () -> "value");

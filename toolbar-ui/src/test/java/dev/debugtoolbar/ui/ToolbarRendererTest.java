@@ -92,9 +92,12 @@ class ToolbarRendererTest {
 
     private static CacheStats cacheStats() {
         List<CacheEvent> calls = List.of(
-                new CacheEvent(0, "popular-books", "get", "top-10", false, 1.0, 0.05, "shop.Popular.top(Popular.java:30)", null),
-                new CacheEvent(1, "popular-books", "put", "top-10", null, 3.0, 0.25, "shop.Popular.top(Popular.java:33)", null),
-                new CacheEvent(2, "books", "get", SCRIPT, true, 4.0, 0.02, null, "javax.cache.CacheException: " + ATTR));
+                new CacheEvent(0, "popular-books", "get", "top-10", false, 1.0, 0.05,
+                        "shop.Popular.top(Popular.java:30)", null),
+                new CacheEvent(1, "popular-books", "put", "top-10", null, 3.0, 0.25,
+                        "shop.Popular.top(Popular.java:33)", null),
+                new CacheEvent(2, "books", "get", SCRIPT, true, 4.0, 0.02, null,
+                        "javax.cache.CacheException: " + ATTR));
         return new CacheStats(4, 1, 1, 0.32, 1, List.of(
                 new CacheStats.OperationTotal("get", 3, 1, 1, 0.07),
                 new CacheStats.OperationTotal("put", 1, 0, 0, 0.25)), calls);
@@ -398,7 +401,8 @@ class ToolbarRendererTest {
         assertContains(flat, "<strong>50%</strong> hit ratio");
         assertContains(html, "1 call beyond the per-request limit is in the totals but not listed.");
         // totals per operation, right-aligned
-        assertContains(flat, "<td class=\"tb-col-op\"><code class=\"tb-code\">put</code></td> <td class=\"tb-num\">1</td>");
+        assertContains(flat,
+                "<td class=\"tb-col-op\"><code class=\"tb-code\">put</code></td> <td class=\"tb-num\">1</td>");
         // the calls in order with cache, key, result, time and call site
         assertEquals(3, count(html, "data-tb-cache-call="), html);
         assertContains(html, ">popular-books<");

@@ -12,15 +12,16 @@ import java.util.function.Supplier;
 
 /**
  * Reports the calls of any cache to the Cache panel: wrap each call in one of these methods and it is
- * timed and recorded with its cache name, operation, key, hit or miss and call site. For example, for a
- * {@code Map} or Caffeine's own API:
+ * timed and recorded with its cache name, operation, key, hit or miss and call site. For example, for
+ * Caffeine's own API, a {@code Map} or Spring's {@code Cache}:
  *
  * <pre>{@code
  * CacheRecorder recorder = CacheRecorder.of(toolbar);
- * Book book = recorder.get("books", id, () -> books.getIfPresent(id));        // a hit when not null
- * recorder.run("books", "put", id, () -> books.put(id, loaded));
+ * Book book = recorder.get("books", id, () -> caffeine.getIfPresent(id));    // a hit when not null
+ * recorder.run("books", "put", id, () -> caffeine.put(id, loaded));
  * boolean added = recorder.record("books", "putIfAbsent", id,
  *         () -> map.putIfAbsent(id, loaded) == null, put -> !put);          // a hit when it was there
+ * ValueWrapper cached = recorder.get(springCache.getName(), id, () -> springCache.get(id));
  * }</pre>
  *
  * The call's result and exceptions reach the caller unchanged. While no request is being recorded on the
@@ -98,7 +99,8 @@ public final class CacheRecorder {
         try {
             return hit.test(result);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not tell a hit from a miss for " + operation + " on " + cache, e);
+            LOG.log(System.Logger.Level.WARNING,
+                    "could not tell a hit from a miss for " + operation + " on " + cache, e);
             return null;
         }
     }

@@ -35,7 +35,8 @@ class RecordingEngineContext implements IEngineContext {
 
     /** A recording context of the same kind (web or not) as {@code delegate}. */
     static IEngineContext of(IEngineContext delegate, TemplateTracker tracker) {
-        return delegate instanceof IWebContext web ? new Web(delegate, web, tracker) : new RecordingEngineContext(delegate, tracker);
+        return delegate instanceof IWebContext web
+                ? new Web(delegate, web, tracker) : new RecordingEngineContext(delegate, tracker);
     }
 
     private static void track(Guard.Action action) {
@@ -158,8 +159,8 @@ class RecordingEngineContext implements IEngineContext {
     }
 
     @Override
-    public String getMessage(Class<?> origin, String key, Object[] messageParameters, boolean useAbsentMessageRepresentation) {
-        return delegate.getMessage(origin, key, messageParameters, useAbsentMessageRepresentation);
+    public String getMessage(Class<?> origin, String key, Object[] messageParameters, boolean absentRepresentation) {
+        return delegate.getMessage(origin, key, messageParameters, absentRepresentation);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.debugtoolbar.core.template;
 
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.internal.Masking;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.context.IContext;
@@ -43,6 +44,8 @@ final class RecordingEngineContextFactory implements IEngineContextFactory {
         if (log == null) {
             return created;
         }
-        return RecordingEngineContext.of(created, new TemplateTracker(log, masking, templateData, context));
+        return Guard.call(
+                () -> RecordingEngineContext.of(created, new TemplateTracker(log, masking, templateData, context)),
+                failure -> created, "the templates panel could not follow " + templateData.getTemplate());
     }
 }

@@ -64,7 +64,8 @@ class JCacheRecorderTest {
                 new Step("getAll 1,2", c -> c.getAll(keys(1, 2)), "getAll", false),
                 new Step("containsKey 1", c -> c.containsKey(1), "containsKey", true),
                 new Step("containsKey 2", c -> c.containsKey(2), "containsKey", false),
-                new Step("putAll 2,3", c -> { c.putAll(new TreeMap<>(Map.of(2, "b", 3, "c"))); return null; }, "putAll", null),
+                new Step("putAll 2,3", c -> { c.putAll(new TreeMap<>(Map.of(2, "b", 3, "c"))); return null; },
+                        "putAll", null),
                 new Step("getAll 1,2,3", c -> c.getAll(keys(1, 2, 3)), "getAll", true),
                 new Step("putIfAbsent 1", c -> c.putIfAbsent(1, "x"), "putIfAbsent", true),
                 new Step("putIfAbsent 4", c -> c.putIfAbsent(4, "d"), "putIfAbsent", false),
@@ -133,7 +134,8 @@ class JCacheRecorderTest {
         });
 
         assertEquals(List.of("get", "invoke"), stats.calls().stream().map(CacheEvent::op).toList());
-        assertTrue(stats.calls().get(0).error().startsWith("java.lang.NullPointerException"), stats.calls().get(0).error());
+        String error = stats.calls().get(0).error();
+        assertTrue(error.startsWith("java.lang.NullPointerException"), error);
         assertTrue(stats.calls().get(1).error().contains("processor failed"), stats.calls().get(1).error());
         assertNull(stats.calls().get(0).hit());
     }
