@@ -84,7 +84,8 @@ public final class CacheRecorder {
         try {
             result = call.get();
         } catch (RuntimeException | Error failure) {
-            log.record(cache, operation, keyText, null, start, System.nanoTime() - start, callSite, failure.toString());
+            long duration = System.nanoTime() - start;
+            log.record(cache, operation, keyText, null, start, duration, callSite, Text.preview(failure));
             throw failure;
         }
         long duration = System.nanoTime() - start;
