@@ -1,8 +1,10 @@
 package dev.debugtoolbar.sample;
 
 import dev.debugtoolbar.core.DebugToolbar;
+import dev.debugtoolbar.core.cache.JCacheRecorder;
 import dev.debugtoolbar.sample.books.BookRepository;
 import dev.debugtoolbar.sample.books.BooksServlet;
+import dev.debugtoolbar.sample.books.PopularBooks;
 import dev.debugtoolbar.sample.books.SearchServlet;
 import dev.debugtoolbar.sample.db.BookshopDatabase;
 import dev.debugtoolbar.sample.stats.StatsRepository;
@@ -16,6 +18,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
@@ -37,14 +42,17 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
 public final class SampleApp implements AutoCloseable {
 
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "::1", "0.0.0.0", "::", "localhost");
+    private static final String CAFFEINE_JCACHE = "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider";
 
     private final Server server;
     private final BookshopDatabase database;
+    private final CacheManager caches;
     private final URI uri;
 
-    private SampleApp(Server server, BookshopDatabase database, URI uri) {
+    private SampleApp(Server server, BookshopDatabase database, CacheManager caches, URI uri) {
         this.server = server;
         this.database = database;
+        this.caches = caches;
         this.uri = uri;
     }
 
@@ -68,20 +76,26 @@ public final class SampleApp implements AutoCloseable {
         return start(new LaunchOptions(LaunchOptions.DEFAULT_HOST, port));
     }
 
-    /** Starts the shop with a fresh, seeded database; Jetty's threads keep the JVM alive until {@link #close()}. */
+    /**
+     * Starts the shop with a fresh, seeded database and empty caches; Jetty's threads keep the JVM alive
+     * until {@link #close()}.
+     */
     public static SampleApp start(LaunchOptions options) throws Exception {
         BookshopDatabase database = BookshopDatabase.createSeeded();
+        CacheManager rawCaches = Caching.getCachingProvider(CAFFEINE_JCACHE)
+                .getCacheManager(URI.create("urn:bookshop:" + UUID.randomUUID()), SampleApp.class.getClassLoader());
         try {
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
             connector.setHost(options.host());
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(bookshop(database.dataSource()));
+            server.setHandler(bookshop(database.dataSource(), rawCaches));
             server.setStopAtShutdown(true);
             server.start();
-            return new SampleApp(server, database, baseUri(options.host(), connector.getLocalPort()));
+            return new SampleApp(server, database, rawCaches, baseUri(options.host(), connector.getLocalPort()));
         } catch (Exception e) {
+            rawCaches.close();
             database.close();
             throw e;
         }
@@ -89,21 +103,24 @@ public final class SampleApp implements AutoCloseable {
 
     /**
      * The web app. The toolbar filter comes first; the database was seeded through the raw data source,
-     * and requests reach it only through the toolbar's wrapper, so that their SQL is recorded.
+     * and requests reach it only through the toolbar's wrapper, so that their SQL is recorded. Likewise the
+     * caches are used through the toolbar's wrapper of the Caffeine JCache manager, and the pages' Thymeleaf
+     * engine is instrumented (see {@link Pages}).
      */
-    private static ServletContextHandler bookshop(DataSource rawDataSource) {
+    private static ServletContextHandler bookshop(DataSource rawDataSource, CacheManager rawCaches) {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
         DataSource dataSource = toolbar.wrap(rawDataSource);
+        CacheManager caches = JCacheRecorder.wrap(rawCaches, toolbar);
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new DebugToolbarFilter(toolbar)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("static/"));
 
-        Pages pages = new Pages(context.getServletContext());
+        Pages pages = new Pages(context.getServletContext(), toolbar);
         BookRepository books = new BookRepository(dataSource);
         context.addServlet(new TemplatePageServlet(pages, "home"), "");
-        context.addServlet(new BooksServlet(books, pages), "/books/*");
+        context.addServlet(new BooksServlet(books, new PopularBooks(books, caches), pages), "/books/*");
         context.addServlet(new SearchServlet(books, pages), "/search");
         context.addServlet(new FailServlet(), "/fail");
         context.addServlet(new TemplatePageServlet(pages, "ajax"), "/ajax");
@@ -122,7 +139,7 @@ public final class SampleApp implements AutoCloseable {
         return uri;
     }
 
-    /** Stops the server and drops the database. */
+    /** Stops the server, closes the caches and drops the database. */
     @Override
     public void close() {
         try {
@@ -133,6 +150,7 @@ public final class SampleApp implements AutoCloseable {
             }
             throw new IllegalStateException("Could not stop the sample bookshop", e);
         } finally {
+            caches.close();
             database.close();
         }
     }

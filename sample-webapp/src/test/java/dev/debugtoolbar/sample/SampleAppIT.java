@@ -45,8 +45,8 @@ class SampleAppIT {
         assertHtml(200, home);
 
         List<String> demos = demoLinks(home.body());
-        assertTrue(demos.containsAll(List.of("/books", "/books/fixed", "/books/1", "/search?q=river", "/ajax", "/fail")),
-                "demo links: " + demos);
+        assertTrue(demos.containsAll(List.of("/books", "/books/fixed", "/books/popular", "/books/1",
+                "/search?q=river", "/ajax", "/fail")), "demo links: " + demos);
         for (String demo : demos) {
             assertHtml(demo.equals("/fail") ? 500 : 200, get(demo));
         }

@@ -184,6 +184,8 @@ public final class DebugToolbar {
         private List<String> trustedProxies = List.of();
         private Pattern sensitiveNames = DEFAULT_SENSITIVE;
         private int maxStatements = 5_000;
+        private int maxTemplates = 1_000;
+        private int maxCacheCalls = 5_000;
         private final List<Panel<?>> extraPanels = new ArrayList<>();
         private Function<String, String> properties = System::getProperty;
         private Function<String, String> environment = System::getenv;
@@ -245,6 +247,18 @@ public final class DebugToolbar {
             return this;
         }
 
+        /** Templates and fragments kept per request; those beyond are counted only. Default 1,000. */
+        public Builder maxTemplates(int maxTemplates) {
+            this.maxTemplates = maxTemplates;
+            return this;
+        }
+
+        /** Cache calls kept per request; those beyond are counted only. Default 5,000. */
+        public Builder maxCacheCalls(int maxCacheCalls) {
+            this.maxCacheCalls = maxCacheCalls;
+            return this;
+        }
+
         /** Adds a user panel; panels found by {@link java.util.ServiceLoader} are added too. */
         public Builder panel(Panel<?> panel) {
             extraPanels.add(Objects.requireNonNull(panel, "panel"));
@@ -275,13 +289,13 @@ public final class DebugToolbar {
             if (maxBufferBytes < 0) {
                 throw new IllegalArgumentException("maxBufferBytes must not be negative, was " + maxBufferBytes);
             }
-            if (maxStatements < 0) {
-                throw new IllegalArgumentException("maxStatements must not be negative, was " + maxStatements);
-            }
+            requireNotNegative("maxStatements", maxStatements);
+            requireNotNegative("maxTemplates", maxTemplates);
+            requireNotNegative("maxCacheCalls", maxCacheCalls);
             AddressMatcher.validate(allowedClients, "allowedClients");
             AddressMatcher.validate(trustedProxies, "trustedProxies");
             ToolbarConfig config = new ToolbarConfig(resolveEnabled(), pathPrefix, capacity, maxBufferBytes,
-                    allowedClients, trustedProxies, sensitiveNames, maxStatements);
+                    allowedClients, trustedProxies, sensitiveNames, maxStatements, maxTemplates, maxCacheCalls);
             PanelRegistry registry = PanelRegistry.create(config, extraPanels);
             RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity);
             if (config.enabled()) {
@@ -289,6 +303,12 @@ public final class DebugToolbar {
                         pathPrefix, allowedClients, registry.ids());
             }
             return new DebugToolbar(config, registry, requestStore);
+        }
+
+        private static void requireNotNegative(String option, int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(option + " must not be negative, was " + value);
+            }
         }
 
         private boolean resolveEnabled() {

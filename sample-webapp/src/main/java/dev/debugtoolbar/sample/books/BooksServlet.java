@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The book pages, mapped to {@code /books/*}: {@code /books} (the N+1 list), {@code /books/fixed} (the
- * same list from one JOIN) and {@code /books/{id}}.
+ * same list from one JOIN), {@code /books/popular} (a cached ranking) and {@code /books/{id}}.
  */
 public final class BooksServlet extends HttpServlet {
 
@@ -21,10 +21,12 @@ public final class BooksServlet extends HttpServlet {
     private static final Pattern BOOK_PATH = Pattern.compile("/(\\d{1,18})");
 
     private final BookRepository books;
+    private final PopularBooks popular;
     private final Pages pages;
 
-    public BooksServlet(BookRepository books, Pages pages) {
+    public BooksServlet(BookRepository books, PopularBooks popular, Pages pages) {
         this.books = books;
+        this.popular = popular;
         this.pages = pages;
     }
 
@@ -36,6 +38,10 @@ public final class BooksServlet extends HttpServlet {
             renderList(request, response, listWithOneQueryPerAuthor(), false);
         } else if (path.equals("/fixed")) {
             renderList(request, response, books.firstBooksWithAuthors(PAGE_SIZE), true);
+        } else if (path.equals("/popular")) {
+            PopularBooks.Ranking ranking = popular.top();
+            pages.render(request, response, "books/popular",
+                    Map.of("listings", ranking.listings(), "fromCache", ranking.fromCache()));
         } else if (bookPath.matches()) {
             renderBook(request, response, Long.parseLong(bookPath.group(1)));
         } else {

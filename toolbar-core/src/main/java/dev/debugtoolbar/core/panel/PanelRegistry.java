@@ -1,10 +1,12 @@
 package dev.debugtoolbar.core.panel;
 
 import dev.debugtoolbar.core.ToolbarConfig;
+import dev.debugtoolbar.core.cache.CachePanel;
 import dev.debugtoolbar.core.headers.HeadersPanel;
 import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.request.RequestPanel;
 import dev.debugtoolbar.core.sql.SqlPanel;
+import dev.debugtoolbar.core.template.TemplatesPanel;
 import dev.debugtoolbar.core.timer.TimerPanel;
 
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ public final class PanelRegistry {
     public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra) {
         Masking masking = new Masking(config);
         List<Panel<?>> builtIn = List.of(new RequestPanel(masking), new TimerPanel(), new SqlPanel(),
+                new TemplatesPanel(config.maxTemplates()), new CachePanel(config.maxCacheCalls()),
                 new HeadersPanel(masking));
         List<Panel<?>> user = new ArrayList<>(discovered());
         user.addAll(extra);

@@ -1,0 +1,69 @@
+package dev.debugtoolbar.core.cache;
+
+import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.internal.Text;
+import dev.debugtoolbar.core.panel.Panel;
+import dev.debugtoolbar.core.panel.Timing;
+
+import java.util.List;
+
+/** The built-in Cache panel: every cache call of the request, with totals per operation, hits and misses. */
+public final class CachePanel implements Panel<CacheStats> {
+
+    private final int maxCalls;
+
+    /** A panel that keeps the details of at most {@code maxCalls} calls per request. */
+    public CachePanel(int maxCalls) {
+        this.maxCalls = maxCalls;
+    }
+
+    @Override
+    public String id() {
+        return "cache";
+    }
+
+    @Override
+    public String title() {
+        return "Cache";
+    }
+
+    @Override
+    public void onRequestStart(RequestContext context) {
+        context.put(CacheLog.KEY, new CacheLog(context.startNanos(), maxCalls));
+    }
+
+    @Override
+    public CacheStats onRequestEnd(RequestContext context) {
+        CacheLog log = context.get(CacheLog.KEY);
+        if (log == null) {
+            return new CacheStats(0, 0, 0, 0, 0, List.of(), List.of());
+        }
+        List<CacheStats.OperationTotal> operations = log.totals();
+        int calls = 0;
+        int hits = 0;
+        int misses = 0;
+        double total = 0;
+        for (CacheStats.OperationTotal operation : operations) {
+            calls += operation.calls();
+            hits += operation.hits();
+            misses += operation.misses();
+            total += operation.totalMillis();
+        }
+        return new CacheStats(calls, hits, misses, total, log.dropped(), operations, log.calls());
+    }
+
+    @Override
+    public String subtitle(CacheStats stats) {
+        return Text.count(stats.callCount(), "call", "calls") + ", " + Text.count(stats.misses(), "miss", "misses");
+    }
+
+    @Override
+    public List<Timing> timings(CacheStats stats) {
+        return List.of(new Timing("cache", stats.totalMillis(), "Cache (" + subtitle(stats) + ")"));
+    }
+
+    @Override
+    public String template() {
+        return "dev/debugtoolbar/ui/panels/cache.html";
+    }
+}
