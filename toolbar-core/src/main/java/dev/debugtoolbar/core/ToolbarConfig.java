@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * @param trustedProxies  addresses or CIDR ranges whose {@code X-Forwarded-For} header is believed
  * @param sensitiveNames  names (of parameters, cookies, headers, attributes) whose values are masked
  * @param maxStatements   statements kept per request; further ones are only counted
+ * @param interceptRedirects whether a redirect answering a browser's page request is replaced by a page that
+ *                        shows its target link and the toolbar of the redirecting request
  */
 public record ToolbarConfig(
         boolean enabled,
@@ -23,7 +25,8 @@ public record ToolbarConfig(
         List<String> allowedClients,
         List<String> trustedProxies,
         Pattern sensitiveNames,
-        int maxStatements) {
+        int maxStatements,
+        boolean interceptRedirects) {
 
     /** The system property that enables the toolbar when the builder does not say. */
     public static final String ENABLED_PROPERTY = "debugtoolbar.enabled";

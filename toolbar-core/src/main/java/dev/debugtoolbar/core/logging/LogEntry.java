@@ -1,0 +1,29 @@
+package dev.debugtoolbar.core.logging;
+
+import java.time.Instant;
+
+/**
+ * One log record of a request.
+ *
+ * @param atMillis when it was logged, in milliseconds since the request began
+ * @param time     when it was logged, as the logging framework stamped it
+ * @param level    {@code ERROR}, {@code WARN}, {@code INFO}, {@code DEBUG} or {@code TRACE}
+ * @param logger   the logger's name
+ * @param message  the formatted message
+ * @param thrown   the stack trace of the exception logged with it, or {@code null}
+ * @param thread   the thread's name
+ * @param source   the framework it came through: {@code java.util.logging}, {@code Logback} or {@code Log4j}
+ */
+public record LogEntry(double atMillis, Instant time, String level, String logger, String message, String thrown,
+                       String thread, String source) {
+
+    /** Whether it is an error or worse. */
+    public boolean isError() {
+        return "ERROR".equals(level);
+    }
+
+    /** Whether it is a warning. */
+    public boolean isWarning() {
+        return "WARN".equals(level);
+    }
+}
