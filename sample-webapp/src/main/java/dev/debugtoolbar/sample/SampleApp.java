@@ -7,8 +7,10 @@ import dev.debugtoolbar.sample.books.SearchServlet;
 import dev.debugtoolbar.sample.db.BookshopDatabase;
 import dev.debugtoolbar.sample.stats.StatsRepository;
 import dev.debugtoolbar.sample.stats.StatsServlet;
+import dev.debugtoolbar.sample.web.ErrorPageServlet;
 import dev.debugtoolbar.sample.web.FailServlet;
 import dev.debugtoolbar.sample.web.Pages;
+import dev.debugtoolbar.sample.web.RedirectServlet;
 import dev.debugtoolbar.sample.web.TemplatePageServlet;
 import dev.debugtoolbar.servlet.DebugToolbarFilter;
 import jakarta.servlet.DispatcherType;
@@ -17,6 +19,7 @@ import java.net.URISyntaxException;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -40,11 +43,13 @@ public final class SampleApp implements AutoCloseable {
 
     private final Server server;
     private final BookshopDatabase database;
+    private final DebugToolbar toolbar;
     private final URI uri;
 
-    private SampleApp(Server server, BookshopDatabase database, URI uri) {
+    private SampleApp(Server server, BookshopDatabase database, DebugToolbar toolbar, URI uri) {
         this.server = server;
         this.database = database;
+        this.toolbar = toolbar;
         this.uri = uri;
     }
 
@@ -71,33 +76,35 @@ public final class SampleApp implements AutoCloseable {
     /** Starts the shop with a fresh, seeded database; Jetty's threads keep the JVM alive until {@link #close()}. */
     public static SampleApp start(LaunchOptions options) throws Exception {
         BookshopDatabase database = BookshopDatabase.createSeeded();
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).interceptRedirects(true).build();
         try {
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
             connector.setHost(options.host());
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(bookshop(database.dataSource()));
+            server.setHandler(bookshop(toolbar, database.dataSource()));
             server.setStopAtShutdown(true);
             server.start();
-            return new SampleApp(server, database, baseUri(options.host(), connector.getLocalPort()));
+            return new SampleApp(server, database, toolbar, baseUri(options.host(), connector.getLocalPort()));
         } catch (Exception e) {
+            toolbar.close();
             database.close();
             throw e;
         }
     }
 
     /**
-     * The web app. The toolbar filter comes first; the database was seeded through the raw data source,
-     * and requests reach it only through the toolbar's wrapper, so that their SQL is recorded.
+     * The web app. The toolbar filter comes first, for requests and for the error page's dispatches; the
+     * database was seeded through the raw data source, and requests reach it only through the toolbar's
+     * wrapper, so that their SQL is recorded.
      */
-    private static ServletContextHandler bookshop(DataSource rawDataSource) {
-        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+    private static ServletContextHandler bookshop(DebugToolbar toolbar, DataSource rawDataSource) {
         DataSource dataSource = toolbar.wrap(rawDataSource);
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new DebugToolbarFilter(toolbar)), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("static/"));
 
         Pages pages = new Pages(context.getServletContext());
@@ -106,6 +113,12 @@ public final class SampleApp implements AutoCloseable {
         context.addServlet(new BooksServlet(books, pages), "/books/*");
         context.addServlet(new SearchServlet(books, pages), "/search");
         context.addServlet(new FailServlet(), "/fail");
+        context.addServlet(new RedirectServlet(pages), "/redirect");
+        context.addServlet(new ErrorPageServlet(pages), "/error");
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.addErrorPage(Throwable.class, "/error");
+        errors.addErrorPage(500, 599, "/error");
+        context.setErrorHandler(errors);
         context.addServlet(new TemplatePageServlet(pages, "ajax"), "/ajax");
         context.addServlet(new StatsServlet(new StatsRepository(dataSource)), "/api/stats");
         context.addServlet(ResourceServlet.class, "/static/*").setInitParameter("dirAllowed", "false");
@@ -122,10 +135,11 @@ public final class SampleApp implements AutoCloseable {
         return uri;
     }
 
-    /** Stops the server and drops the database. */
+    /** Stops the server, detaches the toolbar from logging and drops the database. */
     @Override
     public void close() {
         try {
+            toolbar.close();
             server.stop();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

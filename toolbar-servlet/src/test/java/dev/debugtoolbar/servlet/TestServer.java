@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -23,7 +24,10 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A real Jetty on a random loopback port with the toolbar filter in front of the given servlets. */
+/**
+ * A real Jetty on a random loopback port with the toolbar filter (mapped for REQUEST and ERROR dispatches)
+ * in front of the given servlets.
+ */
 final class TestServer implements AutoCloseable {
 
     private final Server server;
@@ -82,6 +86,8 @@ final class TestServer implements AutoCloseable {
         private AccessPolicy policy;
         private String contextPath = "/";
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        private final Map<String, String> initParameters = new LinkedHashMap<>();
+        private String errorPage;
 
         private Builder(DebugToolbar toolbar) {
             this.toolbar = toolbar;
@@ -94,6 +100,17 @@ final class TestServer implements AutoCloseable {
 
         Builder contextPath(String contextPath) {
             this.contextPath = contextPath;
+            return this;
+        }
+
+        /** Makes the container dispatch to {@code path} (an ERROR dispatch) for exceptions and 4xx/5xx errors. */
+        Builder errorPage(String path) {
+            this.errorPage = path;
+            return this;
+        }
+
+        Builder initParameter(String name, String value) {
+            initParameters.put(name, value);
             return this;
         }
 
@@ -126,8 +143,15 @@ final class TestServer implements AutoCloseable {
             ServletContextHandler context = new ServletContextHandler(contextPath, ServletContextHandler.SESSIONS);
             DebugToolbarFilter filter = policy == null ? new DebugToolbarFilter(toolbar)
                     : new DebugToolbarFilter(toolbar, policy);
-            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
             servlets.forEach((spec, servlet) -> context.addServlet(new ServletHolder(servlet), spec));
+            initParameters.forEach(context::setInitParameter);
+            if (errorPage != null) {
+                ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+                errors.addErrorPage(Throwable.class, errorPage);
+                errors.addErrorPage(400, 599, errorPage);
+                context.setErrorHandler(errors);
+            }
             server.setHandler(context);
             server.start();
             String path = contextPath.endsWith("/") ? contextPath : contextPath + "/";

@@ -15,8 +15,8 @@ final class Log4jSink extends AbstractAppender implements LogCapture.Sink {
 
     private final Supplier<RequestContext> current;
 
-    Log4jSink(Supplier<RequestContext> current) {
-        super(LogCapture.NAME, null, null, true, Property.EMPTY_ARRAY);
+    Log4jSink(String name, Supplier<RequestContext> current) {
+        super(name, null, null, true, Property.EMPTY_ARRAY);
         this.current = current;
     }
 

@@ -5,6 +5,7 @@ import dev.debugtoolbar.core.internal.Guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -19,10 +20,10 @@ import java.util.function.Supplier;
  */
 public final class LogCapture implements AutoCloseable {
 
-    /** The name of the handler and appenders the toolbar adds. */
-    static final String NAME = "debugtoolbar";
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final List<Sink> sinks;
+    private volatile boolean closed;
 
     private LogCapture(List<Sink> sinks) {
         this.sinks = sinks;
@@ -34,13 +35,14 @@ public final class LogCapture implements AutoCloseable {
      * @param current the request bound to the calling thread, or {@code null}
      */
     public static LogCapture install(Supplier<RequestContext> current) {
+        String name = "debugtoolbar-" + INSTANCES.incrementAndGet();
         List<Sink> sinks = new ArrayList<>();
         sinks.add(new JulSink(current));
         if (present("ch.qos.logback.classic.LoggerContext") && present("org.slf4j.LoggerFactory")) {
-            sinks.add(new LogbackSink(current));
+            sinks.add(new LogbackSink(name, current));
         }
         if (present("org.apache.logging.log4j.core.LoggerContext")) {
-            sinks.add(new Log4jSink(current));
+            sinks.add(new Log4jSink(name, current));
         }
         LogCapture capture = new LogCapture(List.copyOf(sinks));
         capture.ensureAttached();
@@ -52,6 +54,9 @@ public final class LogCapture implements AutoCloseable {
      * appenders); cheap when nothing changed.
      */
     public void ensureAttached() {
+        if (closed) {
+            return;
+        }
         for (Sink sink : sinks) {
             Guard.run(sink::attach, failure -> { }, "could not attach the toolbar's log capture to " + sink.framework());
         }
@@ -62,9 +67,10 @@ public final class LogCapture implements AutoCloseable {
         return sinks.stream().filter(Sink::attached).map(Sink::framework).toList();
     }
 
-    /** Removes the handler and appenders again. */
+    /** Removes the handler and appenders again, for good. */
     @Override
     public void close() {
+        closed = true;
         for (Sink sink : sinks) {
             Guard.run(sink::detach, failure -> { }, "could not detach the toolbar's log capture from " + sink.framework());
         }

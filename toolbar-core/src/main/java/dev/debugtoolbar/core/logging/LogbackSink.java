@@ -17,9 +17,9 @@ final class LogbackSink extends UnsynchronizedAppenderBase<ILoggingEvent> implem
 
     private final Supplier<RequestContext> current;
 
-    LogbackSink(Supplier<RequestContext> current) {
+    LogbackSink(String name, Supplier<RequestContext> current) {
         this.current = current;
-        setName(LogCapture.NAME);
+        setName(name);
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The built-in Settings panel: the toolbar's effective configuration, the servlet context's init parameters,
  * system properties, environment variables and JVM arguments, secrets masked. What cannot change while the
  * JVM runs (environment, JVM arguments) is read once; system properties are read per request, and requests
- * that see the same ones share one copy.
+ * that see the same ones share one copy (immutable lists, which the stats keep as they are).
  */
 public final class SettingsPanel implements Panel<SettingsStats> {
 
@@ -35,10 +35,10 @@ public final class SettingsPanel implements Panel<SettingsStats> {
     public SettingsPanel(ToolbarConfig config, Masking masking) {
         this.config = config;
         this.masking = masking;
-        this.toolbar = configEntries(config, masking);
-        this.environment = masking.singleEntries(new TreeMap<>(readEnvironment()), false);
-        this.jvmArguments = Guard.call(() -> ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                failure -> List.<String>of(), "JVM arguments cannot be read").stream().map(masking::value).toList();
+        this.toolbar = List.copyOf(configEntries(config, masking));
+        this.environment = List.copyOf(masking.singleEntries(new TreeMap<>(readEnvironment()), false));
+        this.jvmArguments = List.copyOf(Guard.call(() -> ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                failure -> List.<String>of(), "JVM arguments cannot be read").stream().map(masking::value).toList());
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class SettingsPanel implements Panel<SettingsStats> {
         if (last != null && last.values().equals(now)) {
             return last.entries();
         }
-        Snapshot fresh = new Snapshot(now, masking.singleEntries(now, false));
+        Snapshot fresh = new Snapshot(now, List.copyOf(masking.singleEntries(now, false)));
         systemProperties.set(fresh);
         return fresh.entries();
     }
