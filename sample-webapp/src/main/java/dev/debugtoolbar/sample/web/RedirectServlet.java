@@ -30,6 +30,6 @@ public final class RedirectServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         LOG.info(() -> "Wish list saved: " + request.getParameter("title"));
-        response.sendRedirect(request.getContextPath() + "/redirect?done", HttpServletResponse.SC_SEE_OTHER);
+        response.sendRedirect(request.getContextPath() + "/redirect?done");
     }
 }

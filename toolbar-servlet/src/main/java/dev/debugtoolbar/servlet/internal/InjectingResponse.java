@@ -164,22 +164,38 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     }
 
     @Override
-    public void sendRedirect(String location) throws IOException {
-        sendRedirect(location, SC_FOUND, true);
+    public synchronized void sendRedirect(String location) throws IOException {
+        if (!holdRedirect(location, SC_FOUND, true)) {
+            response.sendRedirect(location);
+        }
     }
 
     @Override
-    public void sendRedirect(String location, int status) throws IOException {
-        sendRedirect(location, status, true);
+    public synchronized void sendRedirect(String location, int status) throws IOException {
+        if (!holdRedirect(location, status, true)) {
+            response.sendRedirect(location, status);
+        }
     }
 
     @Override
-    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
-        sendRedirect(location, SC_FOUND, clearBuffer);
+    public synchronized void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        if (!holdRedirect(location, SC_FOUND, clearBuffer)) {
+            response.sendRedirect(location, clearBuffer);
+        }
     }
 
     @Override
     public synchronized void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
+        if (!holdRedirect(location, status, clearBuffer)) {
+            response.sendRedirect(location, status, clearBuffer);
+        }
+    }
+
+    /**
+     * When redirects are intercepted, sets only the status and {@code Location} and says so; otherwise stops
+     * holding the body, so that the container's own redirect (each variant delegated as called) goes out.
+     */
+    private boolean holdRedirect(String location, int status, boolean clearBuffer) {
         if (interceptRedirects && !response.isCommitted()) {
             discardHeldBody();
             if (clearBuffer) {
@@ -187,10 +203,10 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             }
             response.setStatus(status);
             response.setHeader("Location", location);
-            return;
+            return true;
         }
         bypass();
-        response.sendRedirect(location, status, clearBuffer);
+        return false;
     }
 
     /**
