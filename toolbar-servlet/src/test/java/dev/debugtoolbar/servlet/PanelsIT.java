@@ -154,6 +154,7 @@ class PanelsIT {
         String html = panel(id, "timeline");
         assertTrue(html.contains("data-tb-panel=\"sql\"") && html.contains("data-tb-item=\"1\""), html);
         assertEquals(3, count(html, "data-tb-width="), "the request and two statements");
+        assertTrue(html.contains(">SQL #2</span>"), html);
         String sql = panel(id, "sql");
         assertEquals(2, count(sql, "class=\"tb-share-fill\""), sql);
         assertTrue(sql.contains("data-tb-item=\"0\""), sql);
