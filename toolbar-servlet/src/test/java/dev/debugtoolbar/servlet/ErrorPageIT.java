@@ -53,13 +53,13 @@ class ErrorPageIT {
         HttpResponse<String> page = page(withErrorPage, "checkout");
 
         assertEquals(500, page.statusCode());
-        String id = PanelsIT.idOf(page);
+        String id = TestServer.idOf(page);
         assertTrue(page.body().contains("<h1>Our error page</h1><p>500</p>"), page.body());
         assertTrue(page.body().contains("data-tb-id=\"" + id + "\""), page.body());
         assertTrue(page.body().indexOf("data-tb-id") < page.body().lastIndexOf("</body>"));
         assertTrue(page.headers().firstValue("Server-Timing").orElseThrow().startsWith("total;dur="));
 
-        JsonNode record = record(withErrorPage, id);
+        JsonNode record = withErrorPage.record(id);
         assertEquals(500, record.get("status").asInt());
         JsonNode chain = record.get("panels").get("exceptions").get("exceptions").get(0).get("chain");
         assertEquals("java.lang.IllegalStateException", chain.get(0).get("type").asText());
@@ -85,10 +85,10 @@ class ErrorPageIT {
         HttpResponse<String> page = page(withErrorPage, "missing");
 
         assertEquals(404, page.statusCode());
-        String id = PanelsIT.idOf(page);
+        String id = TestServer.idOf(page);
         assertTrue(page.body().contains("Our error page") && page.body().contains("data-tb-id=\"" + id + "\""),
                 page.body());
-        assertEquals(404, record(withErrorPage, id).get("status").asInt());
+        assertEquals(404, withErrorPage.record(id).get("status").asInt());
     }
 
     @Test
@@ -100,15 +100,11 @@ class ErrorPageIT {
         JsonNode newest = JSON.readTree(withoutErrorPage.getText("__toolbar/api/requests?limit=1").body()).get(0);
         assertEquals("/checkout", newest.get("path").asText());
         assertEquals(500, newest.get("status").asInt());
-        JsonNode exceptions = record(withoutErrorPage, newest.get("id").asText()).get("panels").get("exceptions");
+        JsonNode exceptions = withoutErrorPage.record(newest.get("id").asText()).get("panels").get("exceptions");
         assertEquals(1, exceptions.get("exceptions").size());
     }
 
     private static HttpResponse<String> page(TestServer server, String path) {
         return server.sendText(HttpRequest.newBuilder(server.uri(path)).header("Accept", "text/html"));
-    }
-
-    private static JsonNode record(TestServer server, String id) throws Exception {
-        return JSON.readTree(server.getText("__toolbar/api/requests/" + id).body());
     }
 }

@@ -2,7 +2,6 @@ package dev.debugtoolbar.servlet;
 
 import com.example.shop.Orders;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Logging panel on Jetty, with java.util.logging, Logback (through SLF4J) and Log4j 2 all present. */
 class LoggingIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DebugToolbar TOOLBAR = DebugToolbar.builder().enabled(true).build();
     private static TestServer server;
 
@@ -46,10 +44,9 @@ class LoggingIT {
     @Test
     void showsWhatTheRequestLoggedThroughEachFrameworkAndNothingElse() throws Exception {
         Logger.getLogger("com.example.shop.Startup").warning("logged outside any request");
-        String id = PanelsIT.idOf(server.getText("order?id=%3Cb%3E42"));
+        String id = TestServer.idOf(server.getText("order?id=%3Cb%3E42"));
 
-        JsonNode logging = JSON.readTree(server.getText("__toolbar/api/requests/" + id).body())
-                .get("panels").get("logging");
+        JsonNode logging = server.record(id).get("panels").get("logging");
         assertEquals(3, logging.get("count").asInt(), logging.toString());
         List<String> sources = new ArrayList<>();
         List<String> levels = new ArrayList<>();

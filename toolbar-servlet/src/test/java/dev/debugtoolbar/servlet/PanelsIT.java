@@ -69,14 +69,14 @@ class PanelsIT {
 
     @Test
     void headersShowWhatWasSentAndReceivedWithSecretsMasked() throws Exception {
-        String id = idOf(server.sendText(HttpRequest.newBuilder(server.uri("books"))
+        String id = TestServer.idOf(server.sendText(HttpRequest.newBuilder(server.uri("books"))
                 .header("Authorization", BEARER)
                 .header("Cookie", SESSION)
                 .header("X-Api-Key", API_KEY)
                 .header("X-Request-Tag", "visible-tag")));
 
         String html = panel(id, "headers");
-        JsonNode json = record(id).get("panels").get("headers");
+        JsonNode json = server.record(id).get("panels").get("headers");
         for (String secret : SECRETS) {
             assertFalse(html.contains(secret), secret + " in " + html);
             assertFalse(json.toString().contains(secret), secret + " in " + json);
@@ -105,9 +105,9 @@ class PanelsIT {
 
     @Test
     void settingsShowTheConfigurationInitParametersAndJvmWithSecretsMasked() throws Exception {
-        String id = idOf(server.getText("books"));
+        String id = TestServer.idOf(server.getText("books"));
 
-        JsonNode settings = record(id).get("panels").get("settings");
+        JsonNode settings = server.record(id).get("panels").get("settings");
         assertEquals("/__toolbar", value(settings.get("toolbar"), "pathPrefix"));
         assertEquals("dark", value(settings.get("initParameters"), "shop.theme"));
         assertTrue(masked(settings.get("initParameters"), "payment.apiKey"));
@@ -123,9 +123,9 @@ class PanelsIT {
 
     @Test
     void versionsNameTheContainerTheServletApiAndTheLibraries() throws Exception {
-        String id = idOf(server.getText("books"));
+        String id = TestServer.idOf(server.getText("books"));
 
-        JsonNode versions = record(id).get("panels").get("versions");
+        JsonNode versions = server.record(id).get("panels").get("versions");
         assertTrue(versions.get("server").asText().startsWith("jetty/12"), versions.get("server").asText());
         assertTrue(versions.get("servletVersion").asText().matches("6\\.\\d"), versions.get("servletVersion").asText());
         assertTrue(versions.get("effectiveServletVersion").asText().matches("\\d+\\.\\d+"));
@@ -141,9 +141,9 @@ class PanelsIT {
 
     @Test
     void timelineDrawsEachStatementAndTheSqlPanelShowsItsShare() throws Exception {
-        String id = idOf(server.getText("books"));
+        String id = TestServer.idOf(server.getText("books"));
 
-        JsonNode timeline = record(id).get("panels").get("timeline");
+        JsonNode timeline = server.record(id).get("panels").get("timeline");
         JsonNode bars = timeline.get("bars");
         assertEquals(2, bars.size());
         for (int i = 0; i < 2; i++) {
@@ -162,10 +162,10 @@ class PanelsIT {
 
     @Test
     void summariesSayWhichRequestsScriptsMadeAndHowManyStatementsRan() throws Exception {
-        String page = idOf(server.getText("books"));
-        String xhr = idOf(server.sendText(HttpRequest.newBuilder(server.uri("api/stats"))
+        String page = TestServer.idOf(server.getText("books"));
+        String xhr = TestServer.idOf(server.sendText(HttpRequest.newBuilder(server.uri("api/stats"))
                 .header("X-Requested-With", "XMLHttpRequest")));
-        String fetch = idOf(server.sendText(HttpRequest.newBuilder(server.uri("api/stats"))
+        String fetch = TestServer.idOf(server.sendText(HttpRequest.newBuilder(server.uri("api/stats"))
                 .header("Sec-Fetch-Mode", "cors").header("Sec-Fetch-Dest", "empty")));
 
         JsonNode list = JSON.readTree(server.getText("__toolbar/api/requests?limit=3").body());
@@ -181,8 +181,8 @@ class PanelsIT {
 
     @Test
     void noPanelUsesInlineScriptStyleOrEventAttributes() throws Exception {
-        String id = idOf(server.sendText(HttpRequest.newBuilder(server.uri("books")).header("Authorization", BEARER)));
-        for (var panel : record(id).get("panels").properties()) {
+        String id = TestServer.idOf(server.sendText(HttpRequest.newBuilder(server.uri("books")).header("Authorization", BEARER)));
+        for (var panel : server.record(id).get("panels").properties()) {
             String html = panel(id, panel.getKey());
             assertFalse(html.contains("<script") || html.contains(" style=")
                     || Pattern.compile("\\son[a-z]+=").matcher(html).find(), panel.getKey() + ": " + html);
@@ -197,18 +197,10 @@ class PanelsIT {
         }
     }
 
-    static String idOf(HttpResponse<String> response) {
-        return response.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow();
-    }
-
     private static String panel(String id, String panel) {
         HttpResponse<String> response = server.getText("__toolbar/requests/" + id + "/panels/" + panel);
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
-    }
-
-    private static JsonNode record(String id) throws Exception {
-        return JSON.readTree(server.getText("__toolbar/api/requests/" + id).body());
     }
 
     private static JsonNode entry(JsonNode entries, String name) {

@@ -1,7 +1,6 @@
 package dev.debugtoolbar.servlet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Redirect interception: opt-in, for a browser's page requests only. */
 class RedirectIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAGE_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
     private static final DebugToolbar INTERCEPTING = DebugToolbar.builder().enabled(true).interceptRedirects(true).build();
     private static final DebugToolbar PLAIN = DebugToolbar.builder().enabled(true).build();
@@ -63,12 +61,12 @@ class RedirectIT {
         assertTrue(page.headers().firstValue("Location").isEmpty());
         assertEquals("flash=saved; Path=/", page.headers().firstValue("Set-Cookie").orElseThrow(),
                 "the application's cookies still reach the browser");
-        String id = PanelsIT.idOf(page);
+        String id = TestServer.idOf(page);
         assertTrue(page.body().contains("<a href=\"/orders/42\" data-tb-redirect-link>/orders/42</a>"), page.body());
         assertTrue(page.body().contains("data-tb-id=\"" + id + "\""), page.body());
         assertTrue(page.headers().firstValue("Server-Timing").isPresent());
 
-        JsonNode record = record(intercepting, id);
+        JsonNode record = intercepting.record(id);
         assertEquals("POST", record.get("method").asText());
         assertEquals(302, record.get("status").asInt(), "the record keeps what the application answered");
         JsonNode redirects = record.get("panels").get("redirects");
@@ -116,14 +114,10 @@ class RedirectIT {
                 .header("Accept", PAGE_ACCEPT).POST(HttpRequest.BodyPublishers.ofString("")));
 
         assertEquals(302, response.statusCode());
-        JsonNode redirects = record(plain, PanelsIT.idOf(response)).get("panels").get("redirects");
+        JsonNode redirects = plain.record(TestServer.idOf(response)).get("panels").get("redirects");
         assertEquals("/orders/42", redirects.get("location").asText());
         assertFalse(redirects.get("intercepted").asBoolean());
-        String html = plain.getText("__toolbar/requests/" + PanelsIT.idOf(response) + "/panels/redirects").body();
+        String html = plain.getText("__toolbar/requests/" + TestServer.idOf(response) + "/panels/redirects").body();
         assertTrue(html.contains("href=\"/orders/42\""), html);
-    }
-
-    private static JsonNode record(TestServer server, String id) throws Exception {
-        return JSON.readTree(server.getText("__toolbar/api/requests/" + id).body());
     }
 }

@@ -1,5 +1,7 @@
 package dev.debugtoolbar.servlet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -30,6 +32,8 @@ import java.util.Map;
  */
 final class TestServer implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Server server;
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -51,6 +55,24 @@ final class TestServer implements AutoCloseable {
 
     URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
+    }
+
+    /** The id of the record a response belongs to. */
+    static String idOf(HttpResponse<?> response) {
+        return response.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow();
+    }
+
+    /** The JSON of the record with this id, from the toolbar's API. */
+    JsonNode record(String id) {
+        HttpResponse<String> response = getText("__toolbar/api/requests/" + id);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("no record " + id + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     HttpResponse<byte[]> get(String pathAndQuery) {
