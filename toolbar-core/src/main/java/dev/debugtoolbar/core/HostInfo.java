@@ -11,14 +11,13 @@ import java.util.Map;
  * @param serverInfo             the container's name and version, for example {@code jetty/12.1.14}
  * @param servletVersion         the servlet API version the container supports, for example {@code 6.1}
  * @param effectiveServletVersion the servlet API version the application was declared for, for example {@code 6.0}
- * @param contextPath            the application's context path, empty for the root
  * @param initParameters         the application's context init parameters, unmasked (panels mask them)
  */
 public record HostInfo(String serverInfo, String servletVersion, String effectiveServletVersion,
-                       String contextPath, Map<String, String> initParameters) {
+                       Map<String, String> initParameters) {
 
     /** Nothing known about the host. */
-    public static final HostInfo UNKNOWN = new HostInfo(null, null, null, null, Map.of());
+    public static final HostInfo UNKNOWN = new HostInfo(null, null, null, Map.of());
 
     public HostInfo {
         initParameters = Collections.unmodifiableMap(new LinkedHashMap<>(initParameters));

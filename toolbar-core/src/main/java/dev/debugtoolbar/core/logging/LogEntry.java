@@ -16,14 +16,4 @@ import java.time.Instant;
  */
 public record LogEntry(double atMillis, Instant time, String level, String logger, String message, String thrown,
                        String thread, String source) {
-
-    /** Whether it is an error or worse. */
-    public boolean isError() {
-        return "ERROR".equals(level);
-    }
-
-    /** Whether it is a warning. */
-    public boolean isWarning() {
-        return "WARN".equals(level);
-    }
 }

@@ -37,8 +37,8 @@ public final class LoggingPanel implements Panel<LoggingStats> {
         LogBuffer buffer = context.get(BUFFER);
         List<LogEntry> records = buffer == null ? List.of() : buffer.entries();
         int dropped = buffer == null ? 0 : buffer.dropped();
-        int errors = (int) records.stream().filter(LogEntry::isError).count();
-        int warnings = (int) records.stream().filter(LogEntry::isWarning).count();
+        int errors = (int) records.stream().filter(entry -> entry.level().equals("ERROR")).count();
+        int warnings = (int) records.stream().filter(entry -> entry.level().equals("WARN")).count();
         return new LoggingStats(records.size() + dropped, errors, warnings, dropped, records);
     }
 

@@ -11,9 +11,4 @@ public interface TimedEvents {
 
     /** The events recorded so far, in the order of the owning panel. */
     List<TimedEvent> timedEvents();
-
-    /** No events. */
-    static TimedEvents none() {
-        return List::of;
-    }
 }

@@ -30,7 +30,7 @@ class SettingsPanelTest {
         System.setProperty("shop.db.password", "Tr0ub4dor&3-prod");
         System.setProperty("shop.db.url", "postgres://shop:hunter2-Pr0d@db.internal/shop");
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true).storeCapacity(7).build();
-        HostInfo host = new HostInfo("jetty/12", "6.1", "6.0", "/shop",
+        HostInfo host = new HostInfo("jetty/12", "6.1", "6.0",
                 Map.of("stripe.apiKey", "sk_live_51H8xQ2eZvKYlo2C", "theme", "dark"));
 
         SettingsStats stats = settings(toolbar, host);

@@ -20,7 +20,6 @@ public final class ServletHost {
             initParameters.put(name, context.getInitParameter(name));
         }
         return new HostInfo(context.getServerInfo(), context.getMajorVersion() + "." + context.getMinorVersion(),
-                context.getEffectiveMajorVersion() + "." + context.getEffectiveMinorVersion(),
-                context.getContextPath(), initParameters);
+                context.getEffectiveMajorVersion() + "." + context.getEffectiveMinorVersion(), initParameters);
     }
 }
