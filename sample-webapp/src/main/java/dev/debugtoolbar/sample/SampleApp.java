@@ -9,8 +9,10 @@ import dev.debugtoolbar.sample.books.SearchServlet;
 import dev.debugtoolbar.sample.db.BookshopDatabase;
 import dev.debugtoolbar.sample.stats.StatsRepository;
 import dev.debugtoolbar.sample.stats.StatsServlet;
+import dev.debugtoolbar.sample.web.ErrorPageServlet;
 import dev.debugtoolbar.sample.web.FailServlet;
 import dev.debugtoolbar.sample.web.Pages;
+import dev.debugtoolbar.sample.web.RedirectServlet;
 import dev.debugtoolbar.sample.web.TemplatePageServlet;
 import dev.debugtoolbar.servlet.DebugToolbarFilter;
 import jakarta.servlet.DispatcherType;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.sql.DataSource;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -46,12 +49,14 @@ public final class SampleApp implements AutoCloseable {
 
     private final Server server;
     private final BookshopDatabase database;
+    private final DebugToolbar toolbar;
     private final CacheManager caches;
     private final URI uri;
 
-    private SampleApp(Server server, BookshopDatabase database, CacheManager caches, URI uri) {
+    private SampleApp(Server server, BookshopDatabase database, DebugToolbar toolbar, CacheManager caches, URI uri) {
         this.server = server;
         this.database = database;
+        this.toolbar = toolbar;
         this.caches = caches;
         this.uri = uri;
     }
@@ -82,6 +87,7 @@ public final class SampleApp implements AutoCloseable {
      */
     public static SampleApp start(LaunchOptions options) throws Exception {
         BookshopDatabase database = BookshopDatabase.createSeeded();
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).interceptRedirects(true).build();
         CacheManager rawCaches = Caching.getCachingProvider(CAFFEINE_JCACHE)
                 .getCacheManager(URI.create("urn:bookshop:" + UUID.randomUUID()), SampleApp.class.getClassLoader());
         try {
@@ -90,11 +96,12 @@ public final class SampleApp implements AutoCloseable {
             connector.setHost(options.host());
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(bookshop(database.dataSource(), rawCaches));
+            server.setHandler(bookshop(toolbar, database.dataSource(), rawCaches));
             server.setStopAtShutdown(true);
             server.start();
-            return new SampleApp(server, database, rawCaches, baseUri(options.host(), connector.getLocalPort()));
+            return new SampleApp(server, database, toolbar, rawCaches, baseUri(options.host(), connector.getLocalPort()));
         } catch (Exception e) {
+            toolbar.close();
             rawCaches.close();
             database.close();
             throw e;
@@ -102,19 +109,19 @@ public final class SampleApp implements AutoCloseable {
     }
 
     /**
-     * The web app. The toolbar filter comes first; the database was seeded through the raw data source,
-     * and requests reach it only through the toolbar's wrapper, so that their SQL is recorded. Likewise the
-     * caches are used through the toolbar's wrapper of the Caffeine JCache manager, and the pages' Thymeleaf
-     * engine is instrumented (see {@link Pages}).
+     * The web app. The toolbar filter comes first, for requests and for the error page's dispatches; the
+     * database was seeded through the raw data source, and requests reach it only through the toolbar's
+     * wrapper, so that their SQL is recorded. Likewise the caches are used through the toolbar's wrapper of
+     * the Caffeine JCache manager, and the pages' Thymeleaf engine is instrumented (see {@link Pages}).
      */
-    private static ServletContextHandler bookshop(DataSource rawDataSource, CacheManager rawCaches) {
-        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+    private static ServletContextHandler bookshop(DebugToolbar toolbar, DataSource rawDataSource,
+                                                  CacheManager rawCaches) {
         DataSource dataSource = toolbar.wrap(rawDataSource);
         CacheManager caches = JCacheRecorder.wrap(rawCaches, toolbar);
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new DebugToolbarFilter(toolbar)), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("static/"));
 
         Pages pages = new Pages(context.getServletContext(), toolbar);
@@ -123,6 +130,12 @@ public final class SampleApp implements AutoCloseable {
         context.addServlet(new BooksServlet(books, new PopularBooks(books, caches), pages), "/books/*");
         context.addServlet(new SearchServlet(books, pages), "/search");
         context.addServlet(new FailServlet(), "/fail");
+        context.addServlet(new RedirectServlet(pages), "/redirect");
+        context.addServlet(new ErrorPageServlet(pages), "/error");
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.addErrorPage(Throwable.class, "/error");
+        errors.addErrorPage(500, 599, "/error");
+        context.setErrorHandler(errors);
         context.addServlet(new TemplatePageServlet(pages, "ajax"), "/ajax");
         context.addServlet(new StatsServlet(new StatsRepository(dataSource)), "/api/stats");
         context.addServlet(ResourceServlet.class, "/static/*").setInitParameter("dirAllowed", "false");
@@ -139,10 +152,11 @@ public final class SampleApp implements AutoCloseable {
         return uri;
     }
 
-    /** Stops the server, closes the caches and drops the database. */
+    /** Stops the server, detaches the toolbar from logging, closes the caches and drops the database. */
     @Override
     public void close() {
         try {
+            toolbar.close();
             server.stop();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

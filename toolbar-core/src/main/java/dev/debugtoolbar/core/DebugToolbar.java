@@ -3,6 +3,7 @@ package dev.debugtoolbar.core;
 import dev.debugtoolbar.core.internal.AddressMatcher;
 import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.internal.Masking;
+import dev.debugtoolbar.core.logging.LogCapture;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.PanelRegistry;
 import dev.debugtoolbar.core.panel.PanelResult;
@@ -34,8 +35,10 @@ import java.util.regex.Pattern;
  * It is off unless enabled by {@link Builder#enabled(boolean)}, the system property
  * {@value ToolbarConfig#ENABLED_PROPERTY} or the environment variable {@value ToolbarConfig#ENABLED_ENV}.
  * A disabled toolbar records nothing and {@link #wrap(DataSource)} returns the data source unchanged.
+ * An enabled one adds a handler to the logging frameworks for its Logging panel: {@link #close()} it when the
+ * application stops.
  */
-public final class DebugToolbar {
+public final class DebugToolbar implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DebugToolbar.class.getName());
 
@@ -45,12 +48,15 @@ public final class DebugToolbar {
     private final Masking masking;
     private final ThreadLocal<RequestContext> current = new ThreadLocal<>();
     private final SecureRandom random = new SecureRandom();
+    private final LogCapture logs;
 
     private DebugToolbar(ToolbarConfig config, PanelRegistry panels, RequestStore store) {
         this.config = config;
         this.panels = panels;
         this.store = store;
         this.masking = new Masking(config);
+        ThreadLocal<RequestContext> bound = current;
+        this.logs = config.enabled() ? LogCapture.install(bound::get) : null;
     }
 
     /** A builder; {@code build()} with no other call gives a toolbar enabled only by property or environment. */
@@ -95,6 +101,9 @@ public final class DebugToolbar {
 
     /** Begins recording a request: gives it a new random id and lets every panel see its start. */
     public RequestContext start(RequestView request) {
+        if (logs != null) {
+            logs.ensureAttached();
+        }
         RequestContext context = new RequestContext(newId(), Instant.now(), System.nanoTime(), request, config);
         for (Panel<?> panel : panels.all()) {
             Guard.run(() -> panel.onRequestStart(context), failure -> context.panelFailed(panel.id(), failure),
@@ -155,6 +164,14 @@ public final class DebugToolbar {
         return record;
     }
 
+    /** Removes what the toolbar added to the logging frameworks; it records no more log records afterwards. */
+    @Override
+    public void close() {
+        if (logs != null) {
+            logs.close();
+        }
+    }
+
     private String newId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
@@ -171,8 +188,8 @@ public final class DebugToolbar {
     /** Builds a {@link DebugToolbar}; invalid or clashing options fail at {@link #build()} with a clear message. */
     public static final class Builder {
         private static final Pattern DEFAULT_SENSITIVE = Pattern.compile(
-                "pass(word|wd)?|secret|token|authori[sz]ation|credential|api[-_]?key|private[-_]?key|"
-                        + "session[-_]?id|jsessionid|csrf|xsrf|cookie",
+                "pass(word|wd)?|secret|token|authori[sz]ation|credential|(?<![a-z])key(?![a-z])|api[-_]?key|"
+                        + "private[-_]?key|access[-_]?key|session[-_]?id|jsessionid|csrf|xsrf|cookie",
                 Pattern.CASE_INSENSITIVE);
 
         private Boolean enabled;
@@ -186,6 +203,7 @@ public final class DebugToolbar {
         private int maxStatements = 5_000;
         private int maxTemplates = 1_000;
         private int maxCacheCalls = 5_000;
+        private boolean interceptRedirects;
         private final List<Panel<?>> extraPanels = new ArrayList<>();
         private Function<String, String> properties = System::getProperty;
         private Function<String, String> environment = System::getenv;
@@ -259,6 +277,16 @@ public final class DebugToolbar {
             return this;
         }
 
+        /**
+         * Whether a redirect (3xx with a {@code Location}) answering a browser's page request is shown as a
+         * page with the target link and the toolbar of the redirecting request, instead of being followed at
+         * once; handy for debugging POST-redirect-GET. Fetch and XHR calls are never intercepted. Default off.
+         */
+        public Builder interceptRedirects(boolean interceptRedirects) {
+            this.interceptRedirects = interceptRedirects;
+            return this;
+        }
+
         /** Adds a user panel; panels found by {@link java.util.ServiceLoader} are added too. */
         public Builder panel(Panel<?> panel) {
             extraPanels.add(Objects.requireNonNull(panel, "panel"));
@@ -295,7 +323,8 @@ public final class DebugToolbar {
             AddressMatcher.validate(allowedClients, "allowedClients");
             AddressMatcher.validate(trustedProxies, "trustedProxies");
             ToolbarConfig config = new ToolbarConfig(resolveEnabled(), pathPrefix, capacity, maxBufferBytes,
-                    allowedClients, trustedProxies, sensitiveNames, maxStatements, maxTemplates, maxCacheCalls);
+                    allowedClients, trustedProxies, sensitiveNames, maxStatements, maxTemplates, maxCacheCalls,
+                    interceptRedirects);
             PanelRegistry registry = PanelRegistry.create(config, extraPanels);
             RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity);
             if (config.enabled()) {

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param maxStatements   statements kept per request; further ones are only counted
  * @param maxTemplates    templates and fragments kept per request; further ones are only counted
  * @param maxCacheCalls   cache calls kept per request; further ones are only counted
+ * @param interceptRedirects whether a redirect answering a browser's page request is replaced by a page that
+ *                        shows its target link and the toolbar of the redirecting request
  */
 public record ToolbarConfig(
         boolean enabled,
@@ -27,7 +29,8 @@ public record ToolbarConfig(
         Pattern sensitiveNames,
         int maxStatements,
         int maxTemplates,
-        int maxCacheCalls) {
+        int maxCacheCalls,
+        boolean interceptRedirects) {
 
     /** The system property that enables the toolbar when the builder does not say. */
     public static final String ENABLED_PROPERTY = "debugtoolbar.enabled";

@@ -103,7 +103,8 @@ class DebugToolbarTest {
 
         RequestRecord record = toolbar.finish(context, new FakeResponse(201));
 
-        assertEquals(List.of("request", "timer", "sql", "templates", "cache", "headers", "acme.flags"),
+        assertEquals(List.of("request", "timer", "timeline", "sql", "templates", "cache", "headers", "settings",
+                "versions", "logging", "exceptions", "redirects", "history", "acme.flags"),
                 List.copyOf(record.panels().keySet()));
         assertEquals(201, record.status());
         assertEquals("page=2&token=••••••••", record.query(), "secret query values are masked");

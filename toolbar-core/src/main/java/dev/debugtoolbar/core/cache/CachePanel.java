@@ -59,6 +59,9 @@ public final class CachePanel implements Panel<CacheStats> {
 
     @Override
     public List<Timing> timings(CacheStats stats) {
+        if (stats.callCount() == 0) {
+            return List.of();
+        }
         return List.of(new Timing("cache", stats.totalMillis(), "Cache (" + subtitle(stats) + ")"));
     }
 

@@ -1,5 +1,8 @@
 package dev.debugtoolbar.core.sql;
 
+import dev.debugtoolbar.core.timeline.TimedEvent;
+import dev.debugtoolbar.core.timeline.TimedEvents;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +10,7 @@ import java.util.List;
  * The statements of one request, in the order they finished. Keeps at most a configured number; further
  * statements are counted but not kept. Thread-safe.
  */
-public final class SqlLog {
+public final class SqlLog implements TimedEvents {
 
     private final long requestStartNanos;
     private final int capacity;
@@ -38,6 +41,13 @@ public final class SqlLog {
     /** The statements kept so far, in order. */
     public synchronized List<QueryEvent> events() {
         return List.copyOf(events);
+    }
+
+    /** The kept statements as the Timeline draws them: the SQL, when, how long, whether it failed. */
+    @Override
+    public List<TimedEvent> timedEvents() {
+        return events().stream().map(query -> new TimedEvent(query.sql(), query.startMillis(),
+                query.durationMillis(), query.error() != null)).toList();
     }
 
     /** How many statements ran beyond the capacity and were only counted. */

@@ -56,6 +56,9 @@ public final class TemplatesPanel implements Panel<TemplateStats> {
 
     @Override
     public List<Timing> timings(TemplateStats stats) {
+        if (stats.templateCount() == 0) {
+            return List.of();
+        }
         return List.of(new Timing("tpl", stats.totalMillis(),
                 "Templates (" + Text.count(stats.templateCount(), "template", "templates") + ")"));
     }
