@@ -3,6 +3,8 @@ package dev.debugtoolbar.core.cache;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.panel.Panel;
+import dev.debugtoolbar.core.timeline.TimedEvent;
+import dev.debugtoolbar.core.timeline.TimedEvents;
 import dev.debugtoolbar.core.panel.Timing;
 
 import java.util.List;
@@ -30,6 +32,18 @@ public final class CachePanel implements Panel<CacheStats> {
     @Override
     public void onRequestStart(RequestContext context) {
         context.put(CacheLog.KEY, new CacheLog(context.startNanos(), maxCalls));
+    }
+
+    /** The request's cache calls as Timeline bars, in this panel's order. */
+    public static TimedEvents timedEvents(RequestContext context) {
+        CacheLog log = context.get(CacheLog.KEY);
+        if (log == null) {
+            return List::of;
+        }
+        return () -> log.calls().stream()
+                .map(call -> new TimedEvent(call.op() + " " + call.cache() + " " + call.key(), call.startMillis(),
+                        call.durationMillis(), call.error() != null))
+                .toList();
     }
 
     @Override

@@ -42,7 +42,9 @@ public final class PanelRegistry {
     public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra) {
         Masking masking = new Masking(config);
         List<TimelineSource> timeline = List.of(
-                new TimelineSource("sql", "SQL", "sql", RequestContext::sql));
+                new TimelineSource("sql", "SQL", "sql", RequestContext::sql),
+                new TimelineSource("template", "Templates", "templates", TemplatesPanel::timedEvents),
+                new TimelineSource("cache", "Cache", "cache", CachePanel::timedEvents));
         List<Panel<?>> builtIn = List.of(new RequestPanel(masking), new TimerPanel(), new TimelinePanel(timeline),
                 new SqlPanel(),
                 new TemplatesPanel(config.maxTemplates()), new CachePanel(config.maxCacheCalls()),

@@ -3,6 +3,8 @@ package dev.debugtoolbar.core.template;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.panel.Panel;
+import dev.debugtoolbar.core.timeline.TimedEvent;
+import dev.debugtoolbar.core.timeline.TimedEvents;
 import dev.debugtoolbar.core.panel.Timing;
 
 import java.util.List;
@@ -30,6 +32,19 @@ public final class TemplatesPanel implements Panel<TemplateStats> {
     @Override
     public void onRequestStart(RequestContext context) {
         context.put(TemplateLog.KEY, new TemplateLog(context.startNanos(), maxTemplates));
+    }
+
+    /** The request's template renders as Timeline bars, in this panel's order. */
+    public static TimedEvents timedEvents(RequestContext context) {
+        TemplateLog log = context.get(TemplateLog.KEY);
+        if (log == null) {
+            return List::of;
+        }
+        return () -> log.events(System.nanoTime()).stream()
+                .map(template -> new TimedEvent(template.selector() == null ? template.name()
+                        : template.name() + " :: " + template.selector(), template.startMillis(),
+                        template.durationMillis(), !template.finished()))
+                .toList();
     }
 
     @Override
