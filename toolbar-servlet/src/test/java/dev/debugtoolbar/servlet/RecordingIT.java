@@ -6,9 +6,13 @@ import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.panel.Panel;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
 import java.net.http.HttpRequest;
@@ -28,8 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Requests are recorded with their statements and served back by the endpoints, safely. */
+/** Requests are recorded with their statements and served back by the endpoints, safely; on every container. */
+@ParameterizedClass
+@EnumSource(Container.class)
 class RecordingIT {
+
+    /** The container this run of the class deploys to (in {@code start}). */
+    @Parameter
+    Container container;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CyclicBarrier BOTH_INSIDE = new CyclicBarrier(2);
@@ -39,16 +49,16 @@ class RecordingIT {
     private static DataSource dataSource;
     private static TestServer server;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void start(Container container) throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:recording;DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:mem:recording-" + container + ";DB_CLOSE_DELAY=-1");
         dataSource = TOOLBAR.wrap(h2);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE book (id INT PRIMARY KEY, title VARCHAR(200), author VARCHAR(200))");
             statement.execute("INSERT INTO book VALUES (1, 'Dune', 'Herbert'), (2, 'Emma', 'Austen')");
         }
-        server = TestServer.with(TOOLBAR)
+        server = TestServer.with(TOOLBAR).on(container)
                 .handle("/three", (request, response) -> {
                     try (Connection connection = dataSource.getConnection()) {
                         query(connection, "SELECT title FROM book WHERE id = ?", 1);
@@ -84,7 +94,7 @@ class RecordingIT {
                 .start();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         server.close();
     }

@@ -2,14 +2,10 @@ package dev.debugtoolbar.servlet;
 
 import dev.debugtoolbar.core.DebugToolbar;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,16 +19,17 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A real Jetty on a random loopback port with the toolbar filter in front of the given servlets. */
+/**
+ * A real servlet container (Jetty by default, or Tomcat) on a random loopback port with the toolbar filter in
+ * front of the given servlets, and an HTTP client.
+ */
 final class TestServer implements AutoCloseable {
 
-    private final Server server;
-    private final URI base;
+    private final Container.Deployment deployment;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private TestServer(Server server, URI base) {
-        this.server = server;
-        this.base = base;
+    private TestServer(Container.Deployment deployment) {
+        this.deployment = deployment;
     }
 
     /** What a test servlet does. */
@@ -41,12 +38,18 @@ final class TestServer implements AutoCloseable {
         void handle(HttpServletRequest request, HttpServletResponse response) throws Exception;
     }
 
+    /** A server whose application registers the filter of {@code toolbar} first. */
     static Builder with(DebugToolbar toolbar) {
         return new Builder(toolbar);
     }
 
+    /** A server whose application registers no toolbar filter itself (for zero-config set-up). */
+    static Builder withoutFilter() {
+        return new Builder(null);
+    }
+
     URI uri(String pathAndQuery) {
-        return base.resolve(pathAndQuery);
+        return deployment.base().resolve(pathAndQuery);
     }
 
     HttpResponse<byte[]> get(String pathAndQuery) {
@@ -74,17 +77,26 @@ final class TestServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        deployment.close();
     }
 
     static final class Builder {
         private final DebugToolbar toolbar;
+        private Container container = Container.JETTY;
         private AccessPolicy policy;
-        private String contextPath = "/";
+        private String contextPath = "";
+        private boolean discover;
+        private final Map<String, String> initParameters = new LinkedHashMap<>();
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        private ServletContainerInitializer extraSetup = (classes, context) -> { };
 
         private Builder(DebugToolbar toolbar) {
             this.toolbar = toolbar;
+        }
+
+        Builder on(Container container) {
+            this.container = container;
+            return this;
         }
 
         Builder policy(AccessPolicy policy) {
@@ -92,8 +104,26 @@ final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** {@code /shop}; default the root. */
         Builder contextPath(String contextPath) {
             this.contextPath = contextPath;
+            return this;
+        }
+
+        /** Lets the container run the initializers it finds on the class path, as a deployed web app does. */
+        Builder discoverInitializers() {
+            this.discover = true;
+            return this;
+        }
+
+        Builder initParameter(String name, String value) {
+            initParameters.put(name, value);
+            return this;
+        }
+
+        /** More set-up of the application, after its filter and servlets are registered. */
+        Builder setup(ServletContainerInitializer setup) {
+            this.extraSetup = setup;
             return this;
         }
 
@@ -118,20 +148,33 @@ final class TestServer implements AutoCloseable {
         }
 
         TestServer start() throws Exception {
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
-            ServletContextHandler context = new ServletContextHandler(contextPath, ServletContextHandler.SESSIONS);
-            DebugToolbarFilter filter = policy == null ? new DebugToolbarFilter(toolbar)
-                    : new DebugToolbarFilter(toolbar, policy);
-            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
-            servlets.forEach((spec, servlet) -> context.addServlet(new ServletHolder(servlet), spec));
-            server.setHandler(context);
-            server.start();
-            String path = contextPath.endsWith("/") ? contextPath : contextPath + "/";
-            return new TestServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
+            ServletContainerInitializer setup = (classes, context) -> {
+                if (toolbar != null) {
+                    DebugToolbarFilter filter = policy == null ? new DebugToolbarFilter(toolbar)
+                            : new DebugToolbarFilter(toolbar, policy);
+                    var registration = context.addFilter("debugToolbar", filter);
+                    registration.setAsyncSupported(true);
+                    registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+                }
+                // like every real application (Tomcat's DefaultServlet, Spring's DispatcherServlet) it maps "/":
+                // Tomcat runs no filter for a URL that no servlet maps
+                Map<String, HttpServlet> all = new LinkedHashMap<>(servlets);
+                all.putIfAbsent("/", new HttpServlet() {
+                    @Override
+                    protected void service(HttpServletRequest request, HttpServletResponse response)
+                            throws IOException {
+                        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    }
+                });
+                int index = 0;
+                for (Map.Entry<String, HttpServlet> servlet : all.entrySet()) {
+                    var registration = context.addServlet("servlet" + index++, servlet.getValue());
+                    registration.setAsyncSupported(true);
+                    registration.addMapping(servlet.getKey());
+                }
+                extraSetup.onStartup(classes, context);
+            };
+            return new TestServer(container.deploy(new Container.WebApp(contextPath, initParameters, setup, discover)));
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The JSON of the toolbar's API: request summaries, and whole records whose {@code panels.<id>} hold each
- * panel's stats (or {@code {"error": ...}} for a failed panel, or one whose stats cannot be serialized).
+ * panel's stats (or {@code {"error": ...}} for a failed panel, or one whose stats cannot be serialized, and
+ * {@code {"disabled": true}} for a panel the user had switched off).
  */
 public final class RecordJson {
 
@@ -59,6 +60,9 @@ public final class RecordJson {
     private JsonNode panel(PanelResult result) {
         if (result.failed()) {
             return error(result.error());
+        }
+        if (result.disabled()) {
+            return mapper.createObjectNode().put("disabled", true);
         }
         return Guard.call(() -> mapper.valueToTree(result.stats()),
                 failure -> error(PanelError.of(failure)),
