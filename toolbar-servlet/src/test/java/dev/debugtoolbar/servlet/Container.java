@@ -2,6 +2,7 @@ package dev.debugtoolbar.servlet;
 
 import jakarta.servlet.ServletContainerInitializer;
 import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
@@ -42,6 +43,7 @@ enum Container {
             if (app.discover()) {
                 ServiceLoader.load(ServletContainerInitializer.class).forEach(context::addServletContainerInitializer);
             }
+            context.addServletContainerInitializer(app.lateSetup());
             server.setHandler(context);
             server.start();
             return new Deployment(base(connector.getLocalPort(), app), server::stop);
@@ -72,6 +74,12 @@ enum Container {
             }
             app.initParameters().forEach(context::addParameter);
             context.addServletContainerInitializer(app.setup(), null);
+            // after ContextConfig has added the initializers it discovered
+            context.addLifecycleListener(event -> {
+                if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
+                    context.addServletContainerInitializer(app.lateSetup(), null);
+                }
+            });
             tomcat.start();
             return new Deployment(base(connector.getLocalPort(), app), () -> {
                 tomcat.stop();
@@ -91,9 +99,10 @@ enum Container {
      * @param initParameters the context's init parameters
      * @param setup          registers the application's filters, servlets and listeners
      * @param discover       whether the container also runs the initializers found on the class path
+     * @param lateSetup      more set-up, run after the discovered initializers
      */
     record WebApp(String contextPath, Map<String, String> initParameters, ServletContainerInitializer setup,
-                  boolean discover) {
+                  boolean discover, ServletContainerInitializer lateSetup) {
     }
 
     /** A started container. */

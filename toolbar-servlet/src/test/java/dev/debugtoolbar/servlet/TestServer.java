@@ -89,6 +89,7 @@ final class TestServer implements AutoCloseable {
         private final Map<String, String> initParameters = new LinkedHashMap<>();
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private ServletContainerInitializer extraSetup = (classes, context) -> { };
+        private ServletContainerInitializer lateSetup = (classes, context) -> { };
 
         private Builder(DebugToolbar toolbar) {
             this.toolbar = toolbar;
@@ -124,6 +125,12 @@ final class TestServer implements AutoCloseable {
         /** More set-up of the application, after its filter and servlets are registered. */
         Builder setup(ServletContainerInitializer setup) {
             this.extraSetup = setup;
+            return this;
+        }
+
+        /** Set-up of the application that runs after the initializers the container discovered. */
+        Builder lateSetup(ServletContainerInitializer setup) {
+            this.lateSetup = setup;
             return this;
         }
 
@@ -174,7 +181,8 @@ final class TestServer implements AutoCloseable {
                 }
                 extraSetup.onStartup(classes, context);
             };
-            return new TestServer(container.deploy(new Container.WebApp(contextPath, initParameters, setup, discover)));
+            return new TestServer(container.deploy(new Container.WebApp(contextPath, initParameters, setup, discover,
+                    lateSetup)));
         }
     }
 }
