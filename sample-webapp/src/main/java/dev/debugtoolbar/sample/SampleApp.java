@@ -5,6 +5,9 @@ import dev.debugtoolbar.sample.books.BookRepository;
 import dev.debugtoolbar.sample.books.BooksServlet;
 import dev.debugtoolbar.sample.books.SearchServlet;
 import dev.debugtoolbar.sample.db.BookshopDatabase;
+import dev.debugtoolbar.sample.flags.FeatureFlags;
+import dev.debugtoolbar.sample.flags.FlagsPanel;
+import dev.debugtoolbar.sample.flags.FlagsServlet;
 import dev.debugtoolbar.sample.stats.StatsRepository;
 import dev.debugtoolbar.sample.stats.StatsServlet;
 import dev.debugtoolbar.sample.web.FailServlet;
@@ -92,8 +95,10 @@ public final class SampleApp implements AutoCloseable {
      * and requests reach it only through the toolbar's wrapper, so that their SQL is recorded.
      */
     private static ServletContextHandler bookshop(DataSource rawDataSource) {
-        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        FlagsPanel flagsPanel = new FlagsPanel();
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).panel(flagsPanel).build();
         DataSource dataSource = toolbar.wrap(rawDataSource);
+        FeatureFlags flags = FeatureFlags.ofTheShop(flagsPanel.listener(toolbar));
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new DebugToolbarFilter(toolbar)), "/*",
@@ -108,6 +113,7 @@ public final class SampleApp implements AutoCloseable {
         context.addServlet(new FailServlet(), "/fail");
         context.addServlet(new TemplatePageServlet(pages, "ajax"), "/ajax");
         context.addServlet(new StatsServlet(new StatsRepository(dataSource)), "/api/stats");
+        context.addServlet(new FlagsServlet(flags, books, pages), "/flags");
         context.addServlet(ResourceServlet.class, "/static/*").setInitParameter("dirAllowed", "false");
         return context;
     }
