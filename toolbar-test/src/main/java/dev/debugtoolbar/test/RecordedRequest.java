@@ -77,8 +77,8 @@ public final class RecordedRequest {
         List<StatementGroups.Group> groups = StatementGroups.nPlusOne(statements(), minRepeats);
         if (!groups.isEmpty()) {
             StringBuilder message = new StringBuilder(request.describe())
-                    .append(" has the N+1 pattern: the same SQL ran ").append(minRepeats)
-                    .append(" times or more, typically once per row of an earlier result:");
+                    .append(" has the N+1 pattern: the same SQL ran again and again (").append(minRepeats)
+                    .append(" times or more), typically once per row of an earlier result:");
             groups.forEach(group -> message.append(Explain.group(group)));
             message.append("\nLoad those rows at once instead: join them into the first query, or fetch them"
                     + " with one WHERE ... IN (...) query.");

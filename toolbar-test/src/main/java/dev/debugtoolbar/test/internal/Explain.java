@@ -29,7 +29,7 @@ public final class Explain {
 
     /** One statement: position, time, SQL on one line, parameters. */
     public static String statement(QueryEvent statement) {
-        return String.format(Locale.ROOT, "#%-3d %8.3f ms  %s%s", statement.index(), statement.durationMillis(),
+        return String.format(Locale.ROOT, "#%-3d %7.3f ms  %s%s", statement.index(), statement.durationMillis(),
                 sql(statement.sql()), params(statement));
     }
 
