@@ -66,7 +66,7 @@ public class DebugToolbarFilter extends HttpFilter {
     private static final System.Logger LOG = System.getLogger(DebugToolbarFilter.class.getName());
     private static final String ACTIVE = DebugToolbarFilter.class.getName() + ".active";
 
-    private final boolean automatic;
+    private final transient boolean automatic;
     private transient DebugToolbar toolbar;
     private transient AccessPolicy policy;
     private transient ClientAddress clientAddress;

@@ -21,6 +21,7 @@ public final class FlagsServlet extends HttpServlet {
     private final BookRepository books;
     private final Pages pages;
 
+    /** A page that asks {@code flags}, lists {@code books} and renders with {@code pages}. */
     public FlagsServlet(FeatureFlags flags, BookRepository books, Pages pages) {
         this.flags = flags;
         this.books = books;
