@@ -106,9 +106,9 @@ enum Container {
     }
 
     /** A started container. */
-    record Deployment(URI base, Stopper stopper) implements AutoCloseable {
-        @Override
-        public void close() throws Exception {
+    record Deployment(URI base, Stopper stopper) {
+        /** Stops the container. */
+        void stop() throws Exception {
             stopper.stop();
         }
     }

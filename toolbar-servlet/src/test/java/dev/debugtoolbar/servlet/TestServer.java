@@ -76,8 +76,15 @@ final class TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        deployment.close();
+    public void close() {
+        try {
+            deployment.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the server", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the server", e);
+        }
     }
 
     static final class Builder {

@@ -39,7 +39,7 @@ public class RecordedRequests {
     }
 
     /** The requests recorded by {@code toolbar}, in this process. */
-    public static RecordedRequests of(DebugToolbar toolbar) {
+    public static RecordedRequests in(DebugToolbar toolbar) {
         Objects.requireNonNull(toolbar, "toolbar");
         return new RecordedRequests(() -> new InProcessSource(toolbar));
     }

@@ -36,7 +36,7 @@ public final class RecordedRequestsExtension extends RecordedRequests implements
     }
 
     /** The requests recorded by the toolbar {@code toolbar} gives, in this process. */
-    public static RecordedRequestsExtension of(Supplier<DebugToolbar> toolbar) {
+    public static RecordedRequestsExtension in(Supplier<DebugToolbar> toolbar) {
         Objects.requireNonNull(toolbar, "toolbar");
         return new RecordedRequestsExtension(() -> new InProcessSource(toolbar.get()));
     }

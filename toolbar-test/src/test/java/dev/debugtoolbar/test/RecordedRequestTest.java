@@ -32,7 +32,7 @@ class RecordedRequestTest {
 
     private final DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
     private final DataSource dataSource = database();
-    private final RecordedRequests requests = RecordedRequests.of(toolbar);
+    private final RecordedRequests requests = RecordedRequests.in(toolbar);
 
     @Test
     void countsStatementsAndListsThemWhenOverBudget() throws Exception {
@@ -186,7 +186,7 @@ class RecordedRequestTest {
     }
 
     /** A GET of {@code path} with nothing else. */
-    private record Request(String path) implements RequestView {
+    record Request(String path) implements RequestView {
         public String method() { return "GET"; }
         public String url() { return "http://localhost" + path; }
         public String query() { return null; }
@@ -199,7 +199,7 @@ class RecordedRequestTest {
     }
 
     /** A 200 HTML response. */
-    private record Response() implements ResponseView {
+    record Response() implements ResponseView {
         public int status() { return 200; }
         public String contentType() { return "text/html"; }
         public Map<String, List<String>> headers() { return Map.of(); }
