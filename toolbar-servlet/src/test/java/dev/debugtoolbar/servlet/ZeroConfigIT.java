@@ -48,6 +48,7 @@ class ZeroConfigIT {
     @Test
     void registersTheFilterFirstAndTheApplicationWrapsItsDataSourceWithThePublishedToolbar() throws Exception {
         try (TestServer server = application().initParameter("debugtoolbar.enabled", "true").start()) {
+            assertEquals(DebugToolbar.class.getName(), DebugToolbarFilter.TOOLBAR_ATTRIBUTE);
             HttpResponse<String> state = server.getText("state");
             assertEquals("filters={app=" + ShortCircuit.class.getName() + ", debugToolbar="
                     + DebugToolbarFilter.class.getName() + "} toolbar=true", state.body());
