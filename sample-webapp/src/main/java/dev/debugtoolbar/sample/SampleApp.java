@@ -7,6 +7,9 @@ import dev.debugtoolbar.sample.books.BooksServlet;
 import dev.debugtoolbar.sample.books.PopularBooks;
 import dev.debugtoolbar.sample.books.SearchServlet;
 import dev.debugtoolbar.sample.db.BookshopDatabase;
+import dev.debugtoolbar.sample.flags.FeatureFlags;
+import dev.debugtoolbar.sample.flags.FlagsPanel;
+import dev.debugtoolbar.sample.flags.FlagsServlet;
 import dev.debugtoolbar.sample.stats.StatsRepository;
 import dev.debugtoolbar.sample.stats.StatsServlet;
 import dev.debugtoolbar.sample.web.ErrorPageServlet;
@@ -87,7 +90,8 @@ public final class SampleApp implements AutoCloseable {
      */
     public static SampleApp start(LaunchOptions options) throws Exception {
         BookshopDatabase database = BookshopDatabase.createSeeded();
-        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).interceptRedirects(true).build();
+        FlagsPanel flagsPanel = new FlagsPanel();
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).interceptRedirects(true).panel(flagsPanel).build();
         CacheManager rawCaches = Caching.getCachingProvider(CAFFEINE_JCACHE)
                 .getCacheManager(URI.create("urn:bookshop:" + UUID.randomUUID()), SampleApp.class.getClassLoader());
         try {
@@ -96,7 +100,7 @@ public final class SampleApp implements AutoCloseable {
             connector.setHost(options.host());
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(bookshop(toolbar, database.dataSource(), rawCaches));
+            server.setHandler(bookshop(toolbar, flagsPanel, database.dataSource(), rawCaches));
             server.setStopAtShutdown(true);
             server.start();
             return new SampleApp(server, database, toolbar, rawCaches, baseUri(options.host(), connector.getLocalPort()));
@@ -114,10 +118,11 @@ public final class SampleApp implements AutoCloseable {
      * wrapper, so that their SQL is recorded. Likewise the caches are used through the toolbar's wrapper of
      * the Caffeine JCache manager, and the pages' Thymeleaf engine is instrumented (see {@link Pages}).
      */
-    private static ServletContextHandler bookshop(DebugToolbar toolbar, DataSource rawDataSource,
-                                                  CacheManager rawCaches) {
+    private static ServletContextHandler bookshop(DebugToolbar toolbar, FlagsPanel flagsPanel,
+                                                  DataSource rawDataSource, CacheManager rawCaches) {
         DataSource dataSource = toolbar.wrap(rawDataSource);
         CacheManager caches = JCacheRecorder.wrap(rawCaches, toolbar);
+        FeatureFlags flags = FeatureFlags.ofTheShop(flagsPanel.listener(toolbar));
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new DebugToolbarFilter(toolbar)), "/*",
@@ -138,6 +143,7 @@ public final class SampleApp implements AutoCloseable {
         context.setErrorHandler(errors);
         context.addServlet(new TemplatePageServlet(pages, "ajax"), "/ajax");
         context.addServlet(new StatsServlet(new StatsRepository(dataSource)), "/api/stats");
+        context.addServlet(new FlagsServlet(flags, books, pages), "/flags");
         context.addServlet(ResourceServlet.class, "/static/*").setInitParameter("dirAllowed", "false");
         return context;
     }

@@ -3,10 +3,12 @@ package dev.debugtoolbar.core;
 import dev.debugtoolbar.core.internal.AddressMatcher;
 import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.internal.Masking;
+import dev.debugtoolbar.core.internal.Options;
 import dev.debugtoolbar.core.logging.LogCapture;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.PanelRegistry;
 import dev.debugtoolbar.core.panel.PanelResult;
+import dev.debugtoolbar.core.panel.PanelSettings;
 import dev.debugtoolbar.core.sql.SqlRecorder;
 import dev.debugtoolbar.core.store.InMemoryRequestStore;
 import dev.debugtoolbar.core.store.RequestStore;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -32,8 +35,9 @@ import java.util.regex.Pattern;
  * DataSource dataSource = toolbar.wrap(rawDataSource);
  * }</pre>
  *
- * It is off unless enabled by {@link Builder#enabled(boolean)}, the system property
- * {@value ToolbarConfig#ENABLED_PROPERTY} or the environment variable {@value ToolbarConfig#ENABLED_ENV}.
+ * It is off unless enabled by {@link Builder#enabled(boolean)}, an {@link Builder#options options} source,
+ * the system property {@value ToolbarConfig#ENABLED_PROPERTY} or the environment variable
+ * {@value ToolbarConfig#ENABLED_ENV}.
  * A disabled toolbar records nothing and {@link #wrap(DataSource)} returns the data source unchanged.
  * An enabled one adds a handler to the logging frameworks for its Logging panel: {@link #close()} it when the
  * application stops.
@@ -46,9 +50,9 @@ public final class DebugToolbar implements AutoCloseable {
     private final PanelRegistry panels;
     private final RequestStore store;
     private final Masking masking;
+    private final LogCapture logs;
     private final ThreadLocal<RequestContext> current = new ThreadLocal<>();
     private final SecureRandom random = new SecureRandom();
-    private final LogCapture logs;
 
     private DebugToolbar(ToolbarConfig config, PanelRegistry panels, RequestStore store) {
         this.config = config;
@@ -99,13 +103,26 @@ public final class DebugToolbar implements AutoCloseable {
         return Optional.ofNullable(current.get());
     }
 
-    /** Begins recording a request: gives it a new random id and lets every panel see its start. */
+    /** Begins recording a request with every panel on; see {@link #start(RequestView, Set)}. */
     public RequestContext start(RequestView request) {
+        return start(request, Set.of());
+    }
+
+    /**
+     * Begins recording a request: gives it a new random id and lets every panel see its start, except the
+     * panels in {@code disabledPanels} (those the user switched off in the toolbar; unknown ids are ignored),
+     * which collect nothing for this request and show as off.
+     */
+    public RequestContext start(RequestView request, Set<String> disabledPanels) {
         if (logs != null) {
             logs.ensureAttached();
         }
-        RequestContext context = new RequestContext(newId(), Instant.now(), System.nanoTime(), request, config);
+        RequestContext context = new RequestContext(newId(), Instant.now(), System.nanoTime(), request, config,
+                disabledPanels);
         for (Panel<?> panel : panels.all()) {
+            if (!context.isPanelEnabled(panel.id())) {
+                continue;
+            }
             Guard.run(() -> panel.onRequestStart(context), failure -> context.panelFailed(panel.id(), failure),
                     "panel " + panel.id() + " failed at request start");
         }
@@ -146,6 +163,14 @@ public final class DebugToolbar implements AutoCloseable {
         };
     }
 
+    /** Removes what the toolbar added to the logging frameworks; it records no more log records afterwards. */
+    @Override
+    public void close() {
+        if (logs != null) {
+            logs.close();
+        }
+    }
+
     /**
      * Ends recording: asks every panel for its stats, builds the immutable record and saves it. Never
      * throws because of a panel or the store; their failures are logged and kept in the record.
@@ -164,14 +189,6 @@ public final class DebugToolbar implements AutoCloseable {
         return record;
     }
 
-    /** Removes what the toolbar added to the logging frameworks; it records no more log records afterwards. */
-    @Override
-    public void close() {
-        if (logs != null) {
-            logs.close();
-        }
-    }
-
     private String newId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
@@ -185,7 +202,19 @@ public final class DebugToolbar implements AutoCloseable {
         void close();
     }
 
-    /** Builds a {@link DebugToolbar}; invalid or clashing options fail at {@link #build()} with a clear message. */
+    /**
+     * Builds a {@link DebugToolbar}; invalid or clashing options fail at {@link #build()} with a clear message.
+     *
+     * <p>Every option can also be given without code, by name: through {@link #options(Function)} (the servlet
+     * filter passes its init parameters), the system property {@code debugtoolbar.<name>} or the environment
+     * variable {@code DEBUG_TOOLBAR_<NAME>} (words upper-cased and joined by {@code _}). A value set by a
+     * method of this builder wins over all of them; among them, the first one set wins. The names:
+     * {@code enabled}, {@code pathPrefix}, {@code storeCapacity}, {@code maxBufferBytes},
+     * {@code allowedClients} and {@code trustedProxies} (comma-separated), {@code sensitiveNames} (a regular
+     * expression, matched case-insensitively), {@code maxStatements}, {@code maxTemplates}, {@code maxCacheCalls},
+     * {@code interceptRedirects}, and {@code panel.<panelId>.<setting>}
+     * for a panel's own {@link PanelSettings}.
+     */
     public static final class Builder {
         private static final Pattern DEFAULT_SENSITIVE = Pattern.compile(
                 "pass(word|wd)?|secret|token|authori[sz]ation|credential|(?<![a-z])key(?![a-z])|api[-_]?key|"
@@ -193,25 +222,26 @@ public final class DebugToolbar implements AutoCloseable {
                 Pattern.CASE_INSENSITIVE);
 
         private Boolean enabled;
-        private String pathPrefix = "/__toolbar";
+        private String pathPrefix;
         private Integer storeCapacity;
         private RequestStore store;
-        private long maxBufferBytes = 5L * 1024 * 1024;
-        private List<String> allowedClients = List.of("127.0.0.0/8", "::1");
-        private List<String> trustedProxies = List.of();
-        private Pattern sensitiveNames = DEFAULT_SENSITIVE;
-        private int maxStatements = 5_000;
-        private int maxTemplates = 1_000;
-        private int maxCacheCalls = 5_000;
-        private boolean interceptRedirects;
+        private Long maxBufferBytes;
+        private List<String> allowedClients;
+        private List<String> trustedProxies;
+        private Pattern sensitiveNames;
+        private Integer maxStatements;
+        private Integer maxTemplates;
+        private Integer maxCacheCalls;
+        private Boolean interceptRedirects;
         private final List<Panel<?>> extraPanels = new ArrayList<>();
+        private Function<String, String> options = name -> null;
         private Function<String, String> properties = System::getProperty;
         private Function<String, String> environment = System::getenv;
 
         private Builder() {
         }
 
-        /** Switches the toolbar on or off, overriding the system property and the environment. */
+        /** Switches the toolbar on or off, overriding options, the system property and the environment. */
         public Builder enabled(boolean enabled) {
             this.enabled = enabled;
             return this;
@@ -219,7 +249,7 @@ public final class DebugToolbar implements AutoCloseable {
 
         /** Where the toolbar's endpoints live inside the application; default {@code /__toolbar}. */
         public Builder pathPrefix(String pathPrefix) {
-            this.pathPrefix = pathPrefix;
+            this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
             return this;
         }
 
@@ -293,7 +323,17 @@ public final class DebugToolbar implements AutoCloseable {
             return this;
         }
 
-        /** Reads the enabling property and variable from these sources instead of the JVM's (for tests). */
+        /**
+         * Reads options by name (see {@link Builder}) from {@code source} when the toolbar is built, for example
+         * {@code filterConfig::getInitParameter}; {@code source} answers {@code null} for an option it does not
+         * set. Options it does not set are read from system properties and the environment.
+         */
+        public Builder options(Function<String, String> source) {
+            this.options = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Reads system properties and environment variables from these sources instead of the JVM's (for tests). */
         Builder environment(Function<String, String> properties, Function<String, String> environment) {
             this.properties = properties;
             this.environment = environment;
@@ -302,63 +342,59 @@ public final class DebugToolbar implements AutoCloseable {
 
         /** Validates the options and builds the toolbar. */
         public DebugToolbar build() {
-            if (pathPrefix == null || !pathPrefix.matches("(/[A-Za-z0-9._~-]+)+")) {
+            Options named = new Options(options, properties, environment);
+            String prefix = or(pathPrefix, named.text("pathPrefix"), "/__toolbar");
+            if (!prefix.matches("(/[A-Za-z0-9._~-]+)+")) {
                 throw new IllegalArgumentException("pathPrefix must look like /__toolbar (a path starting with"
-                        + " '/', not ending with '/', of letters, digits and ._~-), was: " + pathPrefix);
+                        + " '/', not ending with '/', of letters, digits and ._~-), was: " + prefix);
             }
             if (store != null && storeCapacity != null) {
                 throw new IllegalArgumentException("storeCapacity configures the built-in in-memory store;"
                         + " it cannot be combined with store(...): size the custom store itself");
             }
-            int capacity = storeCapacity == null ? 100 : storeCapacity;
+            int capacity = or(storeCapacity, store == null ? named.integer("storeCapacity") : null, 100);
             if (capacity < 1) {
                 throw new IllegalArgumentException("storeCapacity must be at least 1, was " + capacity);
             }
-            if (maxBufferBytes < 0) {
-                throw new IllegalArgumentException("maxBufferBytes must not be negative, was " + maxBufferBytes);
+            long bufferBytes = or(maxBufferBytes, named.longInteger("maxBufferBytes"), 5L * 1024 * 1024);
+            if (bufferBytes < 0) {
+                throw new IllegalArgumentException("maxBufferBytes must not be negative, was " + bufferBytes);
             }
-            requireNotNegative("maxStatements", maxStatements);
-            requireNotNegative("maxTemplates", maxTemplates);
-            requireNotNegative("maxCacheCalls", maxCacheCalls);
-            AddressMatcher.validate(allowedClients, "allowedClients");
-            AddressMatcher.validate(trustedProxies, "trustedProxies");
-            ToolbarConfig config = new ToolbarConfig(resolveEnabled(), pathPrefix, capacity, maxBufferBytes,
-                    allowedClients, trustedProxies, sensitiveNames, maxStatements, maxTemplates, maxCacheCalls,
-                    interceptRedirects);
+            int statements = notNegative("maxStatements", or(maxStatements, named.integer("maxStatements"), 5_000));
+            int templates = notNegative("maxTemplates", or(maxTemplates, named.integer("maxTemplates"), 1_000));
+            int cacheCalls = notNegative("maxCacheCalls", or(maxCacheCalls, named.integer("maxCacheCalls"), 5_000));
+            boolean redirects = or(interceptRedirects, named.flag("interceptRedirects"), false);
+            List<String> clients = or(allowedClients, named.list("allowedClients"), List.of("127.0.0.0/8", "::1"));
+            List<String> proxies = or(trustedProxies, named.list("trustedProxies"), List.of());
+            AddressMatcher.validate(clients, "allowedClients");
+            AddressMatcher.validate(proxies, "trustedProxies");
+            boolean on = or(enabled, named.flag("enabled"), false);
+            ToolbarConfig config = new ToolbarConfig(on, prefix, capacity, bufferBytes, clients, proxies,
+                    or(sensitiveNames, named.pattern("sensitiveNames"), DEFAULT_SENSITIVE), statements, templates,
+                    cacheCalls, redirects);
             PanelRegistry registry = PanelRegistry.create(config, extraPanels);
             RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity);
             if (config.enabled()) {
+                for (Panel<?> panel : registry.all()) {
+                    String id = panel.id();
+                    panel.configure(PanelSettings.of(id, setting -> named.text("panel." + id + "." + setting)));
+                }
                 LOG.log(System.Logger.Level.INFO, "Debug toolbar enabled at {0} for clients {1}; panels: {2}",
-                        pathPrefix, allowedClients, registry.ids());
+                        prefix, clients, registry.ids());
             }
             return new DebugToolbar(config, registry, requestStore);
         }
 
-        private static void requireNotNegative(String option, int value) {
+        private static int notNegative(String option, int value) {
             if (value < 0) {
                 throw new IllegalArgumentException(option + " must not be negative, was " + value);
             }
+            return value;
         }
 
-        private boolean resolveEnabled() {
-            if (enabled != null) {
-                return enabled;
-            }
-            String property = properties.apply(ToolbarConfig.ENABLED_PROPERTY);
-            if (property != null) {
-                return parseFlag(property, "system property " + ToolbarConfig.ENABLED_PROPERTY);
-            }
-            String variable = environment.apply(ToolbarConfig.ENABLED_ENV);
-            return variable != null && parseFlag(variable, "environment variable " + ToolbarConfig.ENABLED_ENV);
-        }
-
-        private static boolean parseFlag(String value, String source) {
-            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "1", "yes", "on" -> true;
-                case "false", "0", "no", "off", "" -> false;
-                default -> throw new IllegalArgumentException(
-                        source + " must be true or false, was: " + value);
-            };
+        /** The builder's own value, else the named option's, else the default. */
+        private static <T> T or(T set, T named, T fallback) {
+            return set != null ? set : named != null ? named : fallback;
         }
     }
 }

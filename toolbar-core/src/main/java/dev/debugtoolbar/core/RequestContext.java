@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -22,18 +23,21 @@ public final class RequestContext {
     private final long startNanos;
     private final RequestView request;
     private final SqlLog sql;
+    private final Set<String> disabledPanels;
     private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
     private final Map<String, Throwable> panelFailures = new ConcurrentHashMap<>();
     private final List<Throwable> exceptions = new CopyOnWriteArrayList<>();
     private volatile long endNanos;
     private volatile ResponseView response;
 
-    RequestContext(String id, Instant startedAt, long startNanos, RequestView request, ToolbarConfig config) {
+    RequestContext(String id, Instant startedAt, long startNanos, RequestView request, ToolbarConfig config,
+                   Set<String> disabledPanels) {
         this.id = id;
         this.startedAt = startedAt;
         this.startNanos = startNanos;
         this.request = request;
         this.sql = new SqlLog(startNanos, config.maxStatements());
+        this.disabledPanels = Set.copyOf(disabledPanels);
     }
 
     /** The request's id: 128 random bits, URL-safe. */
@@ -63,6 +67,14 @@ public final class RequestContext {
             throw new IllegalStateException("the response is known only when the request ends");
         }
         return known;
+    }
+
+    /**
+     * Whether panel {@code panelId} collects for this request: {@code false} when the user switched it off in
+     * the toolbar. Collectors ask before recording, so that a switched-off panel costs nothing.
+     */
+    public boolean isPanelEnabled(String panelId) {
+        return !disabledPanels.contains(panelId);
     }
 
     /** The statements recorded so far. */

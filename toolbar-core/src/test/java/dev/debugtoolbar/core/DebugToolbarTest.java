@@ -142,6 +142,96 @@ class DebugToolbarTest {
         assertEquals("fine", subtitle.stats());
     }
 
+    @Test
+    void readsEveryOptionFromTheOptionsSourceThenPropertiesThenEnvironment() {
+        Map<String, String> given = Map.of("enabled", "yes", "pathPrefix", "/_debug", "maxStatements", "7");
+        Map<String, String> properties = Map.of("debugtoolbar.maxStatements", "8",
+                "debugtoolbar.allowedClients", "10.0.0.0/8, ::1", "debugtoolbar.storeCapacity", "3");
+        Map<String, String> environment = Map.of("DEBUG_TOOLBAR_ALLOWED_CLIENTS", "192.168.0.0/16",
+                "DEBUG_TOOLBAR_MAX_BUFFER_BYTES", "1024", "DEBUG_TOOLBAR_TRUSTED_PROXIES", "127.0.0.1");
+
+        ToolbarConfig config = DebugToolbar.builder().environment(properties::get, environment::get)
+                .options(given::get).build().config();
+
+        assertTrue(config.enabled());
+        assertEquals("/_debug", config.pathPrefix());
+        assertEquals(7, config.maxStatements(), "the options source wins over the property");
+        assertEquals(List.of("10.0.0.0/8", "::1"), config.allowedClients(), "the property wins over the environment");
+        assertEquals(3, config.storeCapacity());
+        assertEquals(1024, config.maxBufferBytes());
+        assertEquals(List.of("127.0.0.1"), config.trustedProxies());
+
+        ToolbarConfig explicit = DebugToolbar.builder().environment(properties::get, environment::get)
+                .options(given::get).maxStatements(9).pathPrefix("/__toolbar").build().config();
+        assertEquals(9, explicit.maxStatements(), "the builder's own value wins over every source");
+        assertEquals("/__toolbar", explicit.pathPrefix());
+    }
+
+    @Test
+    void namesTheSourceOfAnUnreadableOption() {
+        assertMessage("environment variable DEBUG_TOOLBAR_MAX_STATEMENTS must be a whole number, was: many",
+                () -> DebugToolbar.builder().environment(name -> null, Map.of("DEBUG_TOOLBAR_MAX_STATEMENTS", "many")::get)
+                        .build());
+        assertMessage("option sensitiveNames must be a regular expression", () -> DebugToolbar.builder()
+                .options(Map.of("sensitiveNames", "(unclosed")::get).build());
+    }
+
+    @Test
+    void configuresEachPanelWithItsOwnSettingsWhenEnabled() {
+        SettingsPanel panel = new SettingsPanel();
+        Map<String, String> properties = Map.of("debugtoolbar.panel.acme.settings.limit", "12");
+        Map<String, String> environment = Map.of("DEBUG_TOOLBAR_PANEL_ACME_SETTINGS_SLOW_MILLIS", "2.5",
+                "DEBUG_TOOLBAR_PANEL_ACME_SETTINGS_LIMIT", "99");
+
+        DebugToolbar.builder().enabled(true).environment(properties::get, environment::get)
+                .options(Map.of("panel.acme.settings.verbose", "on")::get).panel(panel).build();
+
+        assertEquals(List.of("acme.settings", "12", "2.5", "true"), panel.seen);
+
+        SettingsPanel unused = new SettingsPanel();
+        DebugToolbar.builder().enabled(false).panel(unused).build();
+        assertEquals(List.of(), unused.seen, "a disabled toolbar configures nothing");
+    }
+
+    @Test
+    void explainsAnUnreadablePanelSetting() {
+        assertMessage("setting 'limit' of panel acme.settings (option panel.acme.settings.limit) must be a whole"
+                + " number, was: lots", () -> DebugToolbar.builder().enabled(true).panel(new SettingsPanel())
+                .options(Map.of("panel.acme.settings.limit", "lots")::get).build());
+    }
+
+    @Test
+    void aSwitchedOffPanelGetsNoHookAndShowsAsOff() {
+        List<String> calls = new java.util.ArrayList<>();
+        Panel<String> counted = new Panel<>() {
+            public String id() { return "acme.counted"; }
+            public String title() { return "Counted"; }
+            public void onRequestStart(RequestContext context) { calls.add("start"); }
+            public String onRequestEnd(RequestContext context) { calls.add("end"); return "stats"; }
+            public List<dev.debugtoolbar.core.panel.Timing> timings(String stats) {
+                return List.of(new dev.debugtoolbar.core.panel.Timing("acme", 1, "Acme"));
+            }
+        };
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).panel(counted).build();
+
+        RequestContext context = toolbar.start(new FakeRequest("/"), Set.of("acme.counted", "sql", "no.such"));
+        RequestRecord record = toolbar.finish(context, new FakeResponse(200));
+
+        assertEquals(List.of(), calls);
+        assertFalse(context.isPanelEnabled("acme.counted"));
+        assertTrue(context.isPanelEnabled("timer"));
+        PanelResult off = record.panel("acme.counted").orElseThrow();
+        assertTrue(off.disabled());
+        assertFalse(off.failed());
+        assertEquals("Counted", off.title());
+        assertEquals(List.of(), off.timings());
+        assertTrue(record.panel("sql").orElseThrow().disabled());
+        assertFalse(record.panel("timer").orElseThrow().disabled());
+
+        toolbar.finish(toolbar.start(new FakeRequest("/")), new FakeResponse(200));
+        assertEquals(List.of("start", "end"), calls, "switched on again, it collects again");
+    }
+
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable build) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, build);
         assertTrue(error.getMessage().contains(part), error.getMessage());
@@ -159,6 +249,23 @@ class DebugToolbarTest {
             public String title() { return "Flags"; }
             public String onRequestEnd(RequestContext context) { return "flags of " + context.request().path(); }
         };
+    }
+
+    /** A panel that keeps what its settings said. */
+    private static final class SettingsPanel implements Panel<String> {
+        final List<String> seen = new java.util.ArrayList<>();
+
+        public String id() { return "acme.settings"; }
+        public String title() { return "Settings"; }
+        public String onRequestEnd(RequestContext context) { return ""; }
+
+        @Override
+        public void configure(dev.debugtoolbar.core.panel.PanelSettings settings) {
+            seen.add(settings.panelId());
+            seen.add(String.valueOf(settings.integer("limit", 5)));
+            seen.add(String.valueOf(settings.decimal("slowMillis", 1)));
+            seen.add(String.valueOf(settings.flag("verbose", false)));
+        }
     }
 
     /** A store that always fails. */

@@ -8,12 +8,14 @@ import dev.debugtoolbar.core.redirects.RedirectsPanel;
 import dev.debugtoolbar.servlet.internal.ClientAddress;
 import dev.debugtoolbar.servlet.internal.HtmlInjection;
 import dev.debugtoolbar.servlet.internal.InjectingResponse;
+import dev.debugtoolbar.servlet.internal.PanelSwitches;
 import dev.debugtoolbar.servlet.internal.RecordingRequest;
 import dev.debugtoolbar.servlet.internal.ServerTiming;
 import dev.debugtoolbar.servlet.internal.ServletHost;
 import dev.debugtoolbar.servlet.internal.ServletRequestView;
 import dev.debugtoolbar.servlet.internal.ServletResponseView;
 import dev.debugtoolbar.servlet.internal.ToolbarEndpoints;
+import dev.debugtoolbar.servlet.internal.ToolbarRegistrations;
 import dev.debugtoolbar.ui.LoaderSnippet;
 import dev.debugtoolbar.ui.ToolbarAssets;
 import dev.debugtoolbar.ui.ToolbarRenderer;
@@ -21,15 +23,16 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The toolbar's servlet filter. Map it to {@code /*} for {@link DispatcherType#REQUEST} and
@@ -38,28 +41,58 @@ import java.util.Objects;
  * {@code Server-Timing}, and injects the toolbar into HTML pages; it also answers the toolbar's own endpoints
  * (never recorded). An exception that escapes the application is recorded (status 500) and passed on to the
  * container; the error page the container then dispatches to (an {@code ERROR} dispatch) gets the toolbar of
- * the failed request. Anything else, and every request while the toolbar is disabled, passes through untouched.
+ * the failed request. Anything else, and every request while the toolbar is disabled, passes through untouched. Panels the user switched off in the
+ * toolbar (cookie {@value #PANELS_OFF_COOKIE}) collect nothing.
  *
- * <pre>{@code
+ * <p>Three ways to install it:
+ * <ul>
+ *   <li>no code: with the toolbar enabled by property or environment, {@link DebugToolbarInitializer}
+ *       registers it in every web application that has this library on its class path;</li>
+ *   <li>in code, with a toolbar you built:
+ *       <pre>{@code
  * context.addFilter("debugToolbar", new DebugToolbarFilter(toolbar))
  *        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
- * }</pre>
+ *       }</pre></li>
+ *   <li>in {@code web.xml}, through the {@linkplain #DebugToolbarFilter() no-argument constructor}.</li>
+ * </ul>
+ * The toolbar of a web application is published as the context attribute {@value #TOOLBAR_ATTRIBUTE}
+ * (see {@link #toolbar(ServletContext)}), so that start-up code can {@link DebugToolbar#wrap wrap} its
+ * data source with it.
  */
 public class DebugToolbarFilter extends HttpFilter {
 
+    /** The servlet context attribute that holds the web application's {@link DebugToolbar}. */
+    public static final String TOOLBAR_ATTRIBUTE = "dev.debugtoolbar.core.DebugToolbar";
+
+    /** The cookie that names the panels the user switched off, joined by {@code |}; set by the toolbar's script. */
+    public static final String PANELS_OFF_COOKIE = "tb-off";
+
     private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(DebugToolbarFilter.class.getName());
     private static final String ACTIVE = DebugToolbarFilter.class.getName() + ".active";
     /** The id of the record of a request whose error page, if the container dispatches to one, gets its toolbar. */
     private static final String RECORDED = DebugToolbarFilter.class.getName() + ".recorded";
     private static final String ERROR_PAGE = DebugToolbarFilter.class.getName() + ".errorPage";
 
-    private final transient DebugToolbar toolbar;
-    private final transient AccessPolicy policy;
-    private final transient ClientAddress clientAddress;
-    private final transient ToolbarEndpoints endpoints;
-    private final transient LoaderSnippet snippet;
+    private final transient boolean automatic;
+    private transient DebugToolbar toolbar;
+    private transient AccessPolicy policy;
+    private transient ClientAddress clientAddress;
+    private transient ToolbarEndpoints endpoints;
+    private transient LoaderSnippet snippet;
+    private transient boolean steppedAside;
     private final transient ToolbarRenderer renderer = new ToolbarRenderer();
     private transient volatile HostInfo host = HostInfo.UNKNOWN;
+
+    /**
+     * A filter for {@code web.xml}. When the container initializes it, it takes the toolbar already published
+     * in the context attribute {@value #TOOLBAR_ATTRIBUTE}, if start-up code put one there; otherwise it
+     * builds one from its init parameters (named like the {@linkplain DebugToolbar.Builder builder's options}:
+     * {@code enabled}, {@code allowedClients}, ...), system properties and environment, and publishes it.
+     */
+    public DebugToolbarFilter() {
+        this.automatic = false;
+    }
 
     /** A filter for {@code toolbar}, shown to the clients its configuration allows (loopback by default). */
     public DebugToolbarFilter(DebugToolbar toolbar) {
@@ -68,29 +101,71 @@ public class DebugToolbarFilter extends HttpFilter {
 
     /** A filter for {@code toolbar}, shown to the clients {@code policy} allows. */
     public DebugToolbarFilter(DebugToolbar toolbar, AccessPolicy policy) {
-        this.toolbar = Objects.requireNonNull(toolbar, "toolbar");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this(toolbar, policy, false);
+    }
+
+    private DebugToolbarFilter(DebugToolbar toolbar, AccessPolicy policy, boolean automatic) {
+        this.automatic = automatic;
+        use(Objects.requireNonNull(toolbar, "toolbar"), Objects.requireNonNull(policy, "policy"));
+    }
+
+    /** The filter {@link DebugToolbarInitializer} registers: it steps aside if the application registers one too. */
+    static DebugToolbarFilter automatic(DebugToolbar toolbar) {
+        return new DebugToolbarFilter(toolbar, AccessPolicy.clientAddressIn(toolbar.config()), true);
+    }
+
+    /** The toolbar published in {@code context}, if there is one (see {@link #TOOLBAR_ATTRIBUTE}). */
+    public static Optional<DebugToolbar> toolbar(ServletContext context) {
+        return context.getAttribute(TOOLBAR_ATTRIBUTE) instanceof DebugToolbar toolbar
+                ? Optional.of(toolbar) : Optional.empty();
+    }
+
+    private void use(DebugToolbar toolbar, AccessPolicy policy) {
+        this.toolbar = toolbar;
+        this.policy = policy;
         this.clientAddress = new ClientAddress(toolbar.config());
         ToolbarAssets assets = new ToolbarAssets();
         this.endpoints = new ToolbarEndpoints(toolbar, renderer, assets);
         this.snippet = new LoaderSnippet(assets);
     }
 
-    /** Learns what the container and the application tell about themselves, for the Settings and Versions panels. */
+    /**
+     * Sets up a filter made by the no-argument constructor (see there); an automatically registered filter
+     * steps aside, passing every request through, when the application registered this filter itself. Also
+     * learns what the container and the application tell about themselves, for the Settings and Versions panels.
+     */
     @Override
-    public void init() {
-        host = ServletHost.describe(getServletContext());
+    public void init() throws ServletException {
+        ServletContext context = getServletContext();
+        host = ServletHost.describe(context);
+        if (toolbar == null) {
+            DebugToolbar found = toolbar(context).orElse(null);
+            DebugToolbar built = found != null ? found
+                    : DebugToolbar.builder().options(getFilterConfig()::getInitParameter).build();
+            if (found == null) {
+                context.setAttribute(TOOLBAR_ATTRIBUTE, built);
+            }
+            use(built, AccessPolicy.clientAddressIn(built.config()));
+        }
+        if (automatic) {
+            String other = ToolbarRegistrations.otherThan(context, getFilterName());
+            if (other != null) {
+                steppedAside = true;
+                LOG.log(System.Logger.Level.INFO, "The application registered the debug toolbar filter as ''{0}''"
+                        + " itself; the automatically registered one steps aside", other);
+            }
+        }
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (toolbar.isEnabled() && request.getDispatcherType() == DispatcherType.ERROR
+        if (!steppedAside && toolbar.isEnabled() && request.getDispatcherType() == DispatcherType.ERROR
                 && request.getAttribute(RECORDED) instanceof String id && request.getAttribute(ERROR_PAGE) == null) {
             injectIntoErrorPage(request, response, chain, id);
             return;
         }
-        if (!toolbar.isEnabled() || request.getDispatcherType() != DispatcherType.REQUEST
+        if (steppedAside || !toolbar.isEnabled() || request.getDispatcherType() != DispatcherType.REQUEST
                 || request.getAttribute(ACTIVE) != null) {
             chain.doFilter(request, response);
             return;
@@ -117,7 +192,7 @@ public class DebugToolbarFilter extends HttpFilter {
             throws IOException, ServletException {
         request.setAttribute(ACTIVE, Boolean.TRUE);
         ServletRequestView view = new ServletRequestView(request, clientAddress.resolve(request), host);
-        RequestContext context = toolbar.start(view);
+        RequestContext context = toolbar.start(view, PanelSwitches.disabled(request.getCookies()));
         InjectingResponse wrapped = new InjectingResponse(response, context.id(), toolbar.config().maxBufferBytes(),
                 "HEAD".equals(request.getMethod()), request::isAsyncStarted,
                 RedirectsPanel.intercepts(toolbar.config(), view));

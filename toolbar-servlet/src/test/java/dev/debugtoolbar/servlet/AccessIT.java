@@ -1,8 +1,11 @@
 package dev.debugtoolbar.servlet;
 
 import dev.debugtoolbar.core.DebugToolbar;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpRequest;
@@ -14,8 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A disabled toolbar, or a client the policy rejects, sees nothing and leaves no record. */
+/** A disabled toolbar, or a client the policy rejects, sees nothing and leaves no record; on every container. */
+@ParameterizedClass
+@EnumSource(Container.class)
 class AccessIT {
+
+    @Parameter
+    Container container;
 
     private static final String PAGE = "<html><body>page</body></html>";
     private static final List<String> ENDPOINTS = List.of("/__toolbar/static/toolbar.js",
@@ -37,7 +45,7 @@ class AccessIT {
     @MethodSource("hiddenToolbars")
     void showsNothingAndRecordsNothing(String why, DebugToolbar toolbar, String forwardedFor, AccessPolicy policy)
             throws Exception {
-        try (TestServer server = TestServer.with(toolbar).policy(policy).handle("/page", (request, response) -> {
+        try (TestServer server = TestServer.with(toolbar).on(container).policy(policy).handle("/page", (request, response) -> {
             response.setContentType("text/html");
             response.getWriter().write(PAGE);
         }).start()) {
@@ -62,7 +70,7 @@ class AccessIT {
     void believesXForwardedForOnlyFromATrustedProxy(String forwardedFor, boolean shown) throws Exception {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true)
                 .allowedClients("10.1.2.3").trustedProxies("127.0.0.1").build();
-        try (TestServer server = TestServer.with(toolbar).handle("/page", (request, response) -> {
+        try (TestServer server = TestServer.with(toolbar).on(container).handle("/page", (request, response) -> {
             response.setContentType("text/html");
             response.getWriter().write(PAGE);
         }).start()) {

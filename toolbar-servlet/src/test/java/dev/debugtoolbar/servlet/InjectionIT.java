@@ -2,10 +2,13 @@ package dev.debugtoolbar.servlet;
 
 import dev.debugtoolbar.core.DebugToolbar;
 import jakarta.servlet.http.HttpServletResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
@@ -20,8 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the filter does to response bodies: inject into small HTML pages, leave everything else alone. */
+/**
+ * What the filter does to response bodies: inject into small HTML pages, leave everything else alone; on every
+ * container.
+ */
+@ParameterizedClass
+@EnumSource(Container.class)
 class InjectionIT {
+
+    /** The container this run of the class deploys to (in {@code start}). */
+    @Parameter
+    Container container;
 
     private static final String PAGE = "<!doctype html><html><head><title>t</title></head>"
             + "<body><h1>Hello</h1></body></html>";
@@ -32,9 +44,9 @@ class InjectionIT {
     private static final DebugToolbar TOOLBAR = DebugToolbar.builder().enabled(true).maxBufferBytes(10_000).build();
     private static TestServer server;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.with(TOOLBAR)
+    @BeforeParameterizedClassInvocation
+    static void start(Container container) throws Exception {
+        server = TestServer.with(TOOLBAR).on(container)
                 .handle("/writer", (request, response) -> {
                     response.setContentType("text/html;charset=UTF-8");
                     response.getWriter().write(PAGE);
@@ -102,7 +114,7 @@ class InjectionIT {
                 .start();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         server.close();
     }

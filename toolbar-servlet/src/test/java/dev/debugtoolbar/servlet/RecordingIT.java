@@ -8,12 +8,16 @@ import dev.debugtoolbar.core.cache.CacheRecorder;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.template.ThymeleafRecorder;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
 import java.net.http.HttpRequest;
@@ -36,8 +40,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Requests are recorded with their statements and served back by the endpoints, safely. */
+/** Requests are recorded with their statements and served back by the endpoints, safely; on every container. */
+@ParameterizedClass
+@EnumSource(Container.class)
 class RecordingIT {
+
+    /** The container this run of the class deploys to (in {@code start}). */
+    @Parameter
+    Container container;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CyclicBarrier BOTH_INSIDE = new CyclicBarrier(2);
@@ -47,22 +57,26 @@ class RecordingIT {
     private static final TemplateEngine TEMPLATES = new TemplateEngine();
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
+    static {
+        TEMPLATES.setTemplateResolver(new StringTemplateResolver());
+        ThymeleafRecorder.instrument(TEMPLATES, TOOLBAR);
+    }
+
     private static DataSource dataSource;
     private static TestServer server;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void start(Container container) throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:recording;DB_CLOSE_DELAY=-1");
+        h2.setURL("jdbc:h2:mem:recording-" + container + ";DB_CLOSE_DELAY=-1");
         dataSource = TOOLBAR.wrap(h2);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE book (id INT PRIMARY KEY, title VARCHAR(200), author VARCHAR(200))");
             statement.execute("INSERT INTO book VALUES (1, 'Dune', 'Herbert'), (2, 'Emma', 'Austen')");
         }
-        TEMPLATES.setTemplateResolver(new StringTemplateResolver());
-        ThymeleafRecorder.instrument(TEMPLATES, TOOLBAR);
+        CACHE.clear();
         CacheRecorder cacheRecorder = CacheRecorder.of(TOOLBAR);
-        server = TestServer.with(TOOLBAR)
+        server = TestServer.with(TOOLBAR).on(container)
                 .handle("/cached", (request, response) -> {
                     String greeting = cacheRecorder.get("greetings", "en", () -> CACHE.get("en"));
                     if (greeting == null) {
@@ -106,7 +120,7 @@ class RecordingIT {
                 .start();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         server.close();
     }

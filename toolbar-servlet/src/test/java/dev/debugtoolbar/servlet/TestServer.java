@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,20 +22,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A real Jetty on a random loopback port with the toolbar filter (mapped for REQUEST and ERROR dispatches)
- * in front of the given servlets.
+ * A real servlet container (Jetty by default, or Tomcat) on a random loopback port with the toolbar filter in
+ * front of the given servlets (mapped for REQUEST and ERROR dispatches), and an HTTP client.
  */
 final class TestServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Server server;
-    private final URI base;
+    private final Container.Deployment deployment;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private TestServer(Server server, URI base) {
-        this.server = server;
-        this.base = base;
+    private TestServer(Container.Deployment deployment) {
+        this.deployment = deployment;
     }
 
     /** What a test servlet does. */
@@ -49,12 +42,18 @@ final class TestServer implements AutoCloseable {
         void handle(HttpServletRequest request, HttpServletResponse response) throws Exception;
     }
 
+    /** A server whose application registers the filter of {@code toolbar} first. */
     static Builder with(DebugToolbar toolbar) {
         return new Builder(toolbar);
     }
 
+    /** A server whose application registers no toolbar filter itself (for zero-config set-up). */
+    static Builder withoutFilter() {
+        return new Builder(null);
+    }
+
     URI uri(String pathAndQuery) {
-        return base.resolve(pathAndQuery);
+        return deployment.base().resolve(pathAndQuery);
     }
 
     /** The id of the record a response belongs to. */
@@ -99,20 +98,36 @@ final class TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            deployment.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the server", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the server", e);
+        }
     }
 
     static final class Builder {
         private final DebugToolbar toolbar;
+        private Container container = Container.JETTY;
         private AccessPolicy policy;
-        private String contextPath = "/";
-        private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
-        private final Map<String, String> initParameters = new LinkedHashMap<>();
+        private String contextPath = "";
+        private boolean discover;
         private String errorPage;
+        private final Map<String, String> initParameters = new LinkedHashMap<>();
+        private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        private ServletContainerInitializer extraSetup = (classes, context) -> { };
+        private ServletContainerInitializer lateSetup = (classes, context) -> { };
 
         private Builder(DebugToolbar toolbar) {
             this.toolbar = toolbar;
+        }
+
+        Builder on(Container container) {
+            this.container = container;
+            return this;
         }
 
         Builder policy(AccessPolicy policy) {
@@ -120,8 +135,15 @@ final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** {@code /shop}; default the root. */
         Builder contextPath(String contextPath) {
             this.contextPath = contextPath;
+            return this;
+        }
+
+        /** Lets the container run the initializers it finds on the class path, as a deployed web app does. */
+        Builder discoverInitializers() {
+            this.discover = true;
             return this;
         }
 
@@ -133,6 +155,18 @@ final class TestServer implements AutoCloseable {
 
         Builder initParameter(String name, String value) {
             initParameters.put(name, value);
+            return this;
+        }
+
+        /** More set-up of the application, after its filter and servlets are registered. */
+        Builder setup(ServletContainerInitializer setup) {
+            this.extraSetup = setup;
+            return this;
+        }
+
+        /** Set-up of the application that runs after the initializers the container discovered. */
+        Builder lateSetup(ServletContainerInitializer setup) {
+            this.lateSetup = setup;
             return this;
         }
 
@@ -157,27 +191,34 @@ final class TestServer implements AutoCloseable {
         }
 
         TestServer start() throws Exception {
-            Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
-            ServletContextHandler context = new ServletContextHandler(contextPath, ServletContextHandler.SESSIONS);
-            DebugToolbarFilter filter = policy == null ? new DebugToolbarFilter(toolbar)
-                    : new DebugToolbarFilter(toolbar, policy);
-            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-            servlets.forEach((spec, servlet) -> context.addServlet(new ServletHolder(servlet), spec));
-            initParameters.forEach(context::setInitParameter);
-            if (errorPage != null) {
-                ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-                errors.addErrorPage(Throwable.class, errorPage);
-                errors.addErrorPage(400, 599, errorPage);
-                context.setErrorHandler(errors);
-            }
-            server.setHandler(context);
-            server.start();
-            String path = contextPath.endsWith("/") ? contextPath : contextPath + "/";
-            return new TestServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
+            ServletContainerInitializer setup = (classes, context) -> {
+                if (toolbar != null) {
+                    DebugToolbarFilter filter = policy == null ? new DebugToolbarFilter(toolbar)
+                            : new DebugToolbarFilter(toolbar, policy);
+                    var registration = context.addFilter("debugToolbar", filter);
+                    registration.setAsyncSupported(true);
+                    registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
+                }
+                // like every real application (Tomcat's DefaultServlet, Spring's DispatcherServlet) it maps "/":
+                // Tomcat runs no filter for a URL that no servlet maps
+                Map<String, HttpServlet> all = new LinkedHashMap<>(servlets);
+                all.putIfAbsent("/", new HttpServlet() {
+                    @Override
+                    protected void service(HttpServletRequest request, HttpServletResponse response)
+                            throws IOException {
+                        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    }
+                });
+                int index = 0;
+                for (Map.Entry<String, HttpServlet> servlet : all.entrySet()) {
+                    var registration = context.addServlet("servlet" + index++, servlet.getValue());
+                    registration.setAsyncSupported(true);
+                    registration.addMapping(servlet.getKey());
+                }
+                extraSetup.onStartup(classes, context);
+            };
+            return new TestServer(container.deploy(new Container.WebApp(contextPath, initParameters, setup, discover,
+                    lateSetup, errorPage)));
         }
     }
 }

@@ -24,6 +24,7 @@ public final class ToolbarRenderer {
     static final String TOOLBAR_TEMPLATE = "dev/debugtoolbar/ui/toolbar.html";
     static final String ERROR_TEMPLATE = "dev/debugtoolbar/ui/panel-error.html";
     static final String REDIRECT_TEMPLATE = "dev/debugtoolbar/ui/redirect.html";
+    static final String OFF_TEMPLATE = "dev/debugtoolbar/ui/panel-off.html";
 
     private final TemplateEngine engine = new TemplateEngine();
 
@@ -49,7 +50,8 @@ public final class ToolbarRenderer {
     }
 
     /**
-     * One panel's content. A failed panel, or one whose template fails, shows its error instead.
+     * One panel's content. A failed panel, or one whose template fails, shows its error instead; a panel that
+     * was switched off for the request says so.
      *
      * @param record the request
      * @param panel  one of the record's panel results
@@ -58,6 +60,9 @@ public final class ToolbarRenderer {
     public String renderPanel(RequestRecord record, PanelResult panel, String base) {
         if (panel.failed()) {
             return renderError(record, panel, panel.error(), base);
+        }
+        if (panel.disabled()) {
+            return render(OFF_TEMPLATE, Map.of("record", record, "panel", panel, "base", base));
         }
         Map<String, Object> variables = Map.of("record", record, "panel", panel, "stats", panel.stats(),
                 "base", base);

@@ -134,6 +134,10 @@ class ToolbarRendererTest {
                 List.of());
     }
 
+    private static PanelResult offPanel() {
+        return new PanelResult("acme.off", "Off " + SCRIPT, "", "", null, null, List.of(), true);
+    }
+
     private static RequestRecord record(PanelResult... panels) {
         Map<String, PanelResult> map = new LinkedHashMap<>();
         for (PanelResult panel : panels) {
@@ -165,6 +169,9 @@ class ToolbarRendererTest {
         out.add(renderTemplates(new TemplateStats(0, 0, 0, List.of())));
         out.add(renderCache(cacheStats()));
         out.add(renderCache(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of())));
+        RequestRecord withOff = record(sqlPanel(), offPanel());
+        out.add(renderer.renderToolbar(withOff, BASE));
+        out.add(renderer.renderPanel(withOff, offPanel(), BASE));
         return out;
     }
 
@@ -228,6 +235,33 @@ class ToolbarRendererTest {
         Matcher ok = Pattern.compile("<button[^>]*data-tb-panel=\"sql\"[^>]*>").matcher(html);
         assertTrue(ok.find(), html);
         assertLacks(ok.group(), "failed");
+    }
+
+    @Test
+    void everyPanelHasAToggleThatSaysWhetherItCollects() {
+        String html = renderer.renderToolbar(record(sqlPanel(), offPanel()), BASE);
+
+        Matcher sqlToggle = Pattern.compile("<button[^>]*data-tb-toggle=\"sql\"[^>]*>").matcher(html);
+        assertTrue(sqlToggle.find(), html);
+        assertContains(sqlToggle.group(), "data-tb-action=\"toggle-panel\"");
+        assertContains(sqlToggle.group(), "aria-pressed=\"true\"");
+        assertContains(sqlToggle.group(), "aria-label=\"Collect SQL\"");
+        Matcher offToggle = Pattern.compile("<button[^>]*data-tb-toggle=\"acme.off\"[^>]*>").matcher(html);
+        assertTrue(offToggle.find(), html);
+        assertContains(offToggle.group(), "aria-pressed=\"false\"");
+        assertContains(html, "<div class=\"tb-nav-row\" data-tb-collect=\"false\">");
+        Matcher offItem = Pattern.compile("<button[^>]*data-tb-panel=\"acme.off\"[^>]*>").matcher(html);
+        assertTrue(offItem.find(), html);
+        assertContains(offItem.group(), "tb-nav-item-off");
+        assertContains(offItem.group(), "data-tb-off=\"true\"");
+        assertContains(html, ">Off: not collected<");
+    }
+
+    @Test
+    void aPanelThatWasSwitchedOffSaysSoWhenOpened() {
+        String html = renderer.renderPanel(record(offPanel()), offPanel(), BASE);
+        assertContains(html, "tb-panel-off");
+        assertContains(squash(html), "<strong>Off " + SCRIPT_ESCAPED + "</strong> was switched off for this request");
     }
 
     @Test

@@ -2,17 +2,30 @@ package dev.debugtoolbar.core.panel;
 
 import dev.debugtoolbar.core.RequestContext;
 
+import java.util.List;
+
 /**
- * One panel of the toolbar. Its lifecycle for every recorded request:
+ * One panel of the toolbar. Built-in panels and user panels implement this same interface; a user panel is
+ * registered with {@link dev.debugtoolbar.core.DebugToolbar.Builder#panel(Panel)} or found by
+ * {@link java.util.ServiceLoader} (a public no-argument constructor and a line in
+ * {@code META-INF/services/dev.debugtoolbar.core.panel.Panel}).
+ *
+ * <p>Its lifecycle:
  * <ol>
- *   <li>{@link #onRequestStart} when the request begins (optional): remember what is needed later, in the
+ *   <li>{@link #configure} once, when the toolbar is built (optional): read the panel's own settings;</li>
+ *   <li>{@link #onRequestStart} when a request begins (optional): remember what is needed later, in the
  *       context under a {@link RequestContext.Key};</li>
- *   <li>collectors put raw facts into the {@link RequestContext} while the request runs;</li>
- *   <li>{@link #onRequestEnd} summarises them once into immutable, Jackson-serializable stats (a record);</li>
- *   <li>later, and only from those stats, the toolbar shows {@link #subtitle} in its nav and renders
- *       {@link #template()} with the variable {@code stats} when the panel is opened.</li>
+ *   <li>while the request runs, the application's code (or a collector the panel provides) puts raw facts
+ *       into the {@link RequestContext} of {@link dev.debugtoolbar.core.DebugToolbar#current()}, after
+ *       checking {@link RequestContext#isPanelEnabled(String)};</li>
+ *   <li>{@link #onRequestEnd} summarises them once into immutable, Jackson-serializable stats (a record),
+ *       which the JSON API serves as {@code panels.<id>};</li>
+ *   <li>later, and only from those stats, the toolbar shows {@link #subtitle} in its nav, adds
+ *       {@link #timings} to the response's {@code Server-Timing} header, and renders {@link #template()}
+ *       when the panel is opened.</li>
  * </ol>
- * A panel is shared by all requests and must keep no per-request state in fields. A panel that throws is
+ * A panel the user switched off in the toolbar gets neither hook for the requests that follow, and shows as
+ * off. A panel is shared by all requests and must keep no per-request state in fields. A panel that throws is
  * contained: the error is logged and shown inside the panel, and the host page is unaffected.
  *
  * @param <S> the type of the panel's stats
@@ -27,6 +40,14 @@ public interface Panel<S> {
 
     /** The title in the toolbar's nav, for example {@code SQL}. */
     String title();
+
+    /**
+     * Called once when an enabled toolbar is built, before any request, with the settings addressed to this
+     * panel; the default ignores them. Keep what is read in fields. A setting that cannot be read fails the
+     * build with a message naming it.
+     */
+    default void configure(PanelSettings settings) {
+    }
 
     /** Called when a request begins; the default does nothing. */
     default void onRequestStart(RequestContext context) {
@@ -44,13 +65,14 @@ public interface Panel<S> {
      * Metrics for the response's {@code Server-Timing} header, for example the time spent in this panel's
      * kind of work; default none.
      */
-    default java.util.List<Timing> timings(S stats) {
-        return java.util.List.of();
+    default List<Timing> timings(S stats) {
+        return List.of();
     }
 
     /**
      * The classpath location of the Thymeleaf (HTML mode) template that renders the stats, with the
-     * variables {@code stats}, {@code panel} (the {@link PanelResult}) and {@code record}. The default is
+     * variables {@code stats}, {@code panel} (the {@link PanelResult}), {@code record} and {@code base}. It
+     * may use the toolbar's shared fragments in {@code dev/debugtoolbar/ui/fragments.html}. The default is
      * {@code debugtoolbar/panels/<id>.html}.
      */
     default String template() {

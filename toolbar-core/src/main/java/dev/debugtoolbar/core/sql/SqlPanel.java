@@ -10,9 +10,12 @@ import java.util.List;
 /** The built-in SQL panel: every statement of the request with its parameters, time and outcome. */
 public final class SqlPanel implements Panel<SqlStats> {
 
+    /** The panel's id, which collectors of statements check with {@link RequestContext#isPanelEnabled}. */
+    public static final String ID = "sql";
+
     @Override
     public String id() {
-        return "sql";
+        return ID;
     }
 
     @Override

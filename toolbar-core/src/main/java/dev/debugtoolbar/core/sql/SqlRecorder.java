@@ -18,8 +18,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Records each statement run while a request is bound into that request's {@link SqlLog}. Statements
- * on threads with no bound request cost one thread-local read. Never throws into the application.
+ * Records each statement run while a request is bound into that request's {@link SqlLog}, unless the user
+ * switched the SQL panel off for it. Statements on threads with no bound request cost one thread-local read.
+ * Never throws into the application.
  */
 public final class SqlRecorder implements QueryExecutionListener {
 
@@ -42,7 +43,8 @@ public final class SqlRecorder implements QueryExecutionListener {
 
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-        if (toolbar.current().isPresent()) {
+        RequestContext context = toolbar.current().orElse(null);
+        if (context != null && context.isPanelEnabled(SqlPanel.ID)) {
             execution.addCustomValue(START_NANOS, System.nanoTime());
         }
     }

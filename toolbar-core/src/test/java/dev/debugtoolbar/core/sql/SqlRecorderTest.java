@@ -55,6 +55,18 @@ class SqlRecorderTest {
     }
 
     @Test
+    void recordsNothingWhileTheSqlPanelIsSwitchedOff() throws SQLException {
+        RequestContext context = toolbar.start(new FakeRequest("/"), java.util.Set.of(SqlPanel.ID));
+        try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
+            execute("INSERT INTO t VALUES (1, 'not recorded')");
+        }
+
+        assertEquals(List.of(), context.sql().events());
+        assertEquals(0, context.sql().dropped());
+        assertTrue(toolbar.finish(context, new FakeResponse(200)).panel(SqlPanel.ID).orElseThrow().disabled());
+    }
+
+    @Test
     void recordsBoundParametersInOrderIncludingNullAndEveryBatchEntry() throws SQLException {
         RequestContext context = toolbar.start(new FakeRequest("/"));
         try (DebugToolbar.Binding ignored = toolbar.bind(context);

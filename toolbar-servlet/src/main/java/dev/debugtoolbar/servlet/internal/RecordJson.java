@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * The JSON of the toolbar's API: request summaries, and whole records whose {@code panels.<id>} hold each
  * panel's stats (or {@code {"error": ...}} for a failed panel, or one whose stats cannot be serialized).
- * A summary also says whether a script made the request ({@code ajax}, from the History panel) and how many
- * statements it ran ({@code sqlCount}, from the SQL panel; {@code null} without one).
+ * {@code {"disabled": true}} stands for a panel the user had switched off. A summary also says whether a
+ * script made the request ({@code ajax}, from the History panel) and how many statements it ran ({@code sqlCount}, from the SQL panel; {@code null} without one).
  */
 public final class RecordJson {
 
@@ -69,6 +69,9 @@ public final class RecordJson {
     private JsonNode panel(PanelResult result) {
         if (result.failed()) {
             return error(result.error());
+        }
+        if (result.disabled()) {
+            return mapper.createObjectNode().put("disabled", true);
         }
         return Guard.<JsonNode>call(() -> mapper.valueToTree(result.stats()),
                 failure -> error(PanelError.of(failure)),

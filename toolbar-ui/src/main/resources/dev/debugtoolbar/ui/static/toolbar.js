@@ -22,6 +22,10 @@
  *       <div class="tb-overlay-body" tabindex="-1">
  *         <div class="tb-panel-content" data-tb-panel-content="{panelId}">   one per panel, cached
  *
+ * Panels the user switched off are kept in the cookie tb-off (ids joined by "|", Path=/, SameSite=Lax, a
+ * year), which the server reads to skip their collection on the following requests. Each nav row carries
+ * data-tb-collect="true|false" and a toggle button[data-tb-action="toggle-panel"] with aria-pressed.
+ *
  * Markers tests wait for: data-tb-ready="true" on the host once the nav is in; data-tb-loaded="true"
  * on a .tb-panel-content once its panel has loaded (data-tb-error="true" if that failed); data-tb-request
  * on the host names the request the toolbar shows (the page's own, or one chosen in History);
@@ -44,6 +48,7 @@
     var FOLLOW_KEY = "tb-follow-ajax";
     var ID_HEADER = "X-Debug-Toolbar-Id";
     var REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+    var OFF_COOKIE = "tb-off";
 
     if (window.debugToolbar) {
         return; // loaded twice: the first one stays in charge
@@ -147,6 +152,70 @@
             window.localStorage.setItem(STORAGE_KEY, open ? "true" : "false");
         } catch (e) {
             // storage disabled or full: the state is simply not remembered
+        }
+    }
+
+    /** The ids of the panels switched off, from the cookie. */
+    function readOff() {
+        var cookies = String(document.cookie || "").split(";");
+        for (var i = 0; i < cookies.length; i++) {
+            var cookie = cookies[i].replace(/^\s+/, "");
+            if (cookie.indexOf(OFF_COOKIE + "=") === 0) {
+                var ids = cookie.substring(OFF_COOKIE.length + 1).split("|");
+                var valid = [];
+                for (var j = 0; j < ids.length; j++) {
+                    if (/^[a-z0-9]+([.-][a-z0-9]+)*$/.test(ids[j])) {
+                        valid.push(ids[j]);
+                    }
+                }
+                return valid;
+            }
+        }
+        return [];
+    }
+
+    function writeOff(ids) {
+        var secure = window.location && window.location.protocol === "https:" ? "; Secure" : "";
+        var lifetime = ids.length ? "; Max-Age=31536000" : "; Max-Age=0";
+        document.cookie = OFF_COOKIE + "=" + ids.join("|") + "; Path=/; SameSite=Lax" + lifetime + secure;
+    }
+
+    /** Switches collection of panel {@code panelId} on or off for the requests that follow. */
+    function setCollecting(panelId, on) {
+        var ids = readOff();
+        var kept = [];
+        for (var i = 0; i < ids.length; i++) {
+            if (ids[i] !== panelId) {
+                kept.push(ids[i]);
+            }
+        }
+        if (!on) {
+            kept.push(panelId);
+        }
+        writeOff(kept);
+        syncToggles();
+    }
+
+    /** Shows in the nav which panels collect on the next request, as the cookie says. */
+    function syncToggles() {
+        if (!ui.bar) {
+            return;
+        }
+        var off = readOff();
+        var toggles = ui.bar.querySelectorAll("[data-tb-toggle]");
+        for (var i = 0; i < toggles.length; i++) {
+            var toggle = toggles[i];
+            var panelId = toggle.getAttribute("data-tb-toggle");
+            var on = off.indexOf(panelId) < 0;
+            var button = navButton(panelId);
+            var title = button ? textOf(button, "tb-nav-title-text") : panelId;
+            toggle.setAttribute("aria-pressed", on ? "true" : "false");
+            toggle.setAttribute("title", on
+                    ? title + " is collected: switch it off from the next request"
+                    : title + " is off: collect it again from the next request");
+            if (toggle.parentNode && toggle.parentNode.setAttribute) {
+                toggle.parentNode.setAttribute("data-tb-collect", on ? "true" : "false");
+            }
         }
     }
 
@@ -471,6 +540,7 @@
             }
             ui.bar.innerHTML = html;
             state.toolbar = "loaded";
+            syncToggles();
             ui.host.setAttribute("data-tb-ready", "true");
             markActive();
             if (state.pending !== null) {
@@ -1148,6 +1218,9 @@
                     closeToolbar(true);
                 } else if (name === "close-panel") {
                     closePanel(true);
+                } else if (name === "toggle-panel") {
+                    setCollecting(action.getAttribute("data-tb-toggle"),
+                            action.getAttribute("aria-pressed") !== "true");
                 } else if (name === "retry-toolbar") {
                     loadToolbar(true);
                 } else if (name === "retry-panel") {
@@ -1241,6 +1314,14 @@
         /** Switches the toolbar to another recorded request, such as a fetch/XHR call's. */
         switchTo: function (requestId) {
             switchTo(String(requestId), null);
+        },
+        /** The ids of the panels switched off (they collect nothing on the following requests). */
+        disabledPanels: function () {
+            return readOff();
+        },
+        /** Switches collection of panel {@code panelId} on or off for the following requests. */
+        setPanelEnabled: function (panelId, on) {
+            setCollecting(String(panelId), !!on);
         }
     };
 

@@ -1,0 +1,75 @@
+package dev.debugtoolbar.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.debugtoolbar.test.RecordedRequestsExtension;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Query budgets on the sample's pages, as an application's own test suite would keep them. */
+class QueryBudgetIT {
+
+    private static SampleApp app;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @RegisterExtension
+    static final RecordedRequestsExtension REQUESTS = RecordedRequestsExtension.at(() -> app.uri().resolve("__toolbar"));
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = SampleApp.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void theFixedBookListLoadsItsAuthorsInTheSameQuery() throws Exception {
+        get("/books/fixed");
+
+        REQUESTS.last().assertAtMostStatements(1).assertNoNPlusOne().assertNoDuplicates();
+    }
+
+    @Test
+    void theBookListHasTheNPlusOnePatternAndTheFailureSaysWhere() throws Exception {
+        HttpResponse<String> books = get("/books");
+
+        AssertionError failure = assertThrows(AssertionError.class, () -> REQUESTS.of(books).assertNoNPlusOne());
+
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("GET /books (request "), message);
+        assertTrue(message.contains("has the N+1 pattern"), message);
+        assertTrue(message.contains("\n  30 × SELECT id, name, country FROM authors WHERE id = ?\n      statements #1, #2,"),
+                message);
+        assertTrue(message.contains("join them into the first query"), message);
+        AssertionError overBudget = assertThrows(AssertionError.class,
+                () -> REQUESTS.last().assertAtMostStatements(5));
+        assertTrue(overBudget.getMessage().contains("ran 31 SQL statements; the budget is at most 5."),
+                overBudget.getMessage());
+    }
+
+    @Test
+    void aBookPageRunsThreeDistinctStatements() throws Exception {
+        get("/books/1");
+
+        REQUESTS.last().assertAtMostStatements(3).assertNoDuplicates().assertNoNPlusOne();
+        assertEquals(3, REQUESTS.last().statements().size());
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app.uri().resolve(path.substring(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path);
+        return response;
+    }
+}
