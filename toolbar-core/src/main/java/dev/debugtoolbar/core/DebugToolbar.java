@@ -6,7 +6,8 @@ import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.PanelRegistry;
 import dev.debugtoolbar.core.panel.PanelResult;
-import dev.debugtoolbar.core.sql.SqlRecorder;
+import dev.debugtoolbar.core.sql.SqlDataSources;
+import dev.debugtoolbar.core.sql.SqlReplayer;
 import dev.debugtoolbar.core.store.InMemoryRequestStore;
 import dev.debugtoolbar.core.store.RequestStore;
 
@@ -43,14 +44,20 @@ public final class DebugToolbar {
     private final PanelRegistry panels;
     private final RequestStore store;
     private final Masking masking;
-    private final ThreadLocal<RequestContext> current = new ThreadLocal<>();
+    private final ThreadLocal<RequestContext> current;
+    private final SqlDataSources dataSources;
+    private final SqlReplayer sqlReplayer;
     private final SecureRandom random = new SecureRandom();
 
-    private DebugToolbar(ToolbarConfig config, PanelRegistry panels, RequestStore store) {
+    private DebugToolbar(ToolbarConfig config, PanelRegistry panels, RequestStore store,
+                         ThreadLocal<RequestContext> current, SqlDataSources dataSources) {
         this.config = config;
         this.panels = panels;
         this.store = store;
         this.masking = new Masking(config);
+        this.current = current;
+        this.dataSources = dataSources;
+        this.sqlReplayer = new SqlReplayer(dataSources);
     }
 
     /** A builder; {@code build()} with no other call gives a toolbar enabled only by property or environment. */
@@ -84,8 +91,24 @@ public final class DebugToolbar {
      * A disabled toolbar returns {@code dataSource} itself.
      */
     public DataSource wrap(DataSource dataSource) {
+        return wrap(dataSource, null);
+    }
+
+    /**
+     * Like {@link #wrap(DataSource)}, with a name that the SQL panel shows for the data source's statements
+     * (letters, digits, {@code ._-}; unique per toolbar). Unnamed data sources are {@code ds1}, {@code ds2}, ...
+     */
+    public DataSource wrap(DataSource dataSource, String name) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return isEnabled() ? SqlRecorder.wrap(dataSource, this) : dataSource;
+        return isEnabled() ? dataSources.wrap(dataSource, name) : dataSource;
+    }
+
+    /**
+     * Runs recorded SELECTs again (EXPLAIN, or to show their rows) on the original of the data source they
+     * ran on, read-only and rolled back; used by the toolbar's endpoints.
+     */
+    public SqlReplayer sqlReplayer() {
+        return sqlReplayer;
     }
 
     /** The context of the request bound to the calling thread, if any. */
@@ -184,6 +207,11 @@ public final class DebugToolbar {
         private List<String> trustedProxies = List.of();
         private Pattern sensitiveNames = DEFAULT_SENSITIVE;
         private int maxStatements = 5_000;
+        private int maxStacks = 200;
+        private final List<String> skippedPackages = new ArrayList<>();
+        private final List<String> applicationPackages = new ArrayList<>();
+        private double slowStatementMillis = 100;
+        private int nPlusOneThreshold = 5;
         private final List<Panel<?>> extraPanels = new ArrayList<>();
         private Function<String, String> properties = System::getProperty;
         private Function<String, String> environment = System::getenv;
@@ -245,6 +273,47 @@ public final class DebugToolbar {
             return this;
         }
 
+        /**
+         * Call-site stacks captured per request, default 200. Each new SQL text gets one, repeats of it only
+         * a few (see {@link dev.debugtoolbar.core.callsite.CallSiteSampler}); beyond the limit statements
+         * have no call site. 0 captures none.
+         */
+        public Builder maxStacks(int maxStacks) {
+            this.maxStacks = maxStacks;
+            return this;
+        }
+
+        /**
+         * Class-name prefixes, such as {@code com.acme.dao.support.}, whose frames are never shown as a call
+         * site, besides the JDK, containers, drivers, pools and other libraries skipped by default
+         * ({@link dev.debugtoolbar.core.callsite.StackFilter#DEFAULT_SKIPPED}).
+         */
+        public Builder skipCallSitePackages(String... prefixes) {
+            skippedPackages.addAll(List.of(prefixes));
+            return this;
+        }
+
+        /**
+         * Class-name prefixes of the application's own code, kept as call sites even where a skipped prefix
+         * covers them (an application under {@code org.springframework.samples.}, say).
+         */
+        public Builder applicationPackages(String... prefixes) {
+            applicationPackages.addAll(List.of(prefixes));
+            return this;
+        }
+
+        /** Statements slower than this are highlighted in the SQL panel; default 100 ms. */
+        public Builder slowStatementMillis(double slowStatementMillis) {
+            this.slowStatementMillis = slowStatementMillis;
+            return this;
+        }
+
+        /** This many similar statements from one call site in a request are flagged as N+1; default 5. */
+        public Builder nPlusOneThreshold(int nPlusOneThreshold) {
+            this.nPlusOneThreshold = nPlusOneThreshold;
+            return this;
+        }
+
         /** Adds a user panel; panels found by {@link java.util.ServiceLoader} are added too. */
         public Builder panel(Panel<?> panel) {
             extraPanels.add(Objects.requireNonNull(panel, "panel"));
@@ -278,17 +347,41 @@ public final class DebugToolbar {
             if (maxStatements < 0) {
                 throw new IllegalArgumentException("maxStatements must not be negative, was " + maxStatements);
             }
+            if (maxStacks < 0) {
+                throw new IllegalArgumentException("maxStacks must not be negative, was " + maxStacks);
+            }
+            if (!(slowStatementMillis >= 0)) {
+                throw new IllegalArgumentException("slowStatementMillis must be 0 or more, was " + slowStatementMillis);
+            }
+            if (nPlusOneThreshold < 2) {
+                throw new IllegalArgumentException("nPlusOneThreshold must be at least 2, was " + nPlusOneThreshold);
+            }
+            for (String prefix : skippedPackages) {
+                if (prefix == null || prefix.isBlank()) {
+                    throw new IllegalArgumentException("skipCallSitePackages needs class-name prefixes such as"
+                            + " 'com.acme.support.', was: " + skippedPackages);
+                }
+            }
+            for (String prefix : applicationPackages) {
+                if (prefix == null || prefix.isBlank()) {
+                    throw new IllegalArgumentException("applicationPackages needs class-name prefixes such as"
+                            + " 'com.acme.', was: " + applicationPackages);
+                }
+            }
             AddressMatcher.validate(allowedClients, "allowedClients");
             AddressMatcher.validate(trustedProxies, "trustedProxies");
             ToolbarConfig config = new ToolbarConfig(resolveEnabled(), pathPrefix, capacity, maxBufferBytes,
-                    allowedClients, trustedProxies, sensitiveNames, maxStatements);
-            PanelRegistry registry = PanelRegistry.create(config, extraPanels);
+                    allowedClients, trustedProxies, sensitiveNames, maxStatements, maxStacks, skippedPackages,
+                    applicationPackages, slowStatementMillis, nPlusOneThreshold);
+            ThreadLocal<RequestContext> current = new ThreadLocal<>();
+            SqlDataSources dataSources = new SqlDataSources(current::get);
+            PanelRegistry registry = PanelRegistry.create(config, extraPanels, dataSources);
             RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity);
             if (config.enabled()) {
                 LOG.log(System.Logger.Level.INFO, "Debug toolbar enabled at {0} for clients {1}; panels: {2}",
                         pathPrefix, allowedClients, registry.ids());
             }
-            return new DebugToolbar(config, registry, requestStore);
+            return new DebugToolbar(config, registry, requestStore, current, dataSources);
         }
 
         private boolean resolveEnabled() {

@@ -30,7 +30,7 @@ public final class RequestContext {
         this.startedAt = startedAt;
         this.startNanos = startNanos;
         this.request = request;
-        this.sql = new SqlLog(startNanos, config.maxStatements());
+        this.sql = new SqlLog(startNanos, config.maxStatements(), config.maxStacks());
     }
 
     /** The request's id: 128 random bits, URL-safe. */

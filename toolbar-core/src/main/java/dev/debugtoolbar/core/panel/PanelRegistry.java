@@ -4,6 +4,7 @@ import dev.debugtoolbar.core.ToolbarConfig;
 import dev.debugtoolbar.core.headers.HeadersPanel;
 import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.request.RequestPanel;
+import dev.debugtoolbar.core.sql.SqlDataSources;
 import dev.debugtoolbar.core.sql.SqlPanel;
 import dev.debugtoolbar.core.timer.TimerPanel;
 
@@ -27,10 +28,15 @@ public final class PanelRegistry {
         this.panels = List.copyOf(panels);
     }
 
-    /** The built-in panels plus those found by {@link ServiceLoader} plus {@code extra}; ids are validated. */
-    public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra) {
+    /**
+     * The built-in panels plus those found by {@link ServiceLoader} plus {@code extra}; ids are validated.
+     * The SQL panel knows the wrapped data sources from {@code dataSources}.
+     */
+    public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra, SqlDataSources dataSources) {
         Masking masking = new Masking(config);
-        List<Panel<?>> builtIn = List.of(new RequestPanel(masking), new TimerPanel(), new SqlPanel(),
+        SqlPanel sql = new SqlPanel(config.stackFilter(), config.slowStatementMillis(), config.nPlusOneThreshold(),
+                config.maxStacks(), dataSources);
+        List<Panel<?>> builtIn = List.of(new RequestPanel(masking), new TimerPanel(), sql,
                 new HeadersPanel(masking));
         List<Panel<?>> user = new ArrayList<>(discovered());
         user.addAll(extra);
