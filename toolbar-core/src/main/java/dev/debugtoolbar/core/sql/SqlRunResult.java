@@ -21,4 +21,14 @@ public record SqlRunResult(String kind, boolean analyze, String database, String
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
     }
+
+    /** A plan that came as one text column (PostgreSQL, H2) as one text, line by line; else {@code null}. */
+    public String planText() {
+        if (!kind.equals("explain") || columns.size() != 1) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        rows.forEach(row -> text.append(row.get(0)).append('\n'));
+        return text.toString();
+    }
 }
