@@ -92,7 +92,9 @@ public final class SampleApp implements AutoCloseable {
      * and requests reach it only through the toolbar's wrapper, so that their SQL is recorded.
      */
     private static ServletContextHandler bookshop(DataSource rawDataSource) {
-        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        // the shop's JDBC helper is never the interesting call site: its callers are
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true)
+                .skipCallSitePackages("dev.debugtoolbar.sample.db.").build();
         DataSource dataSource = toolbar.wrap(rawDataSource);
 
         ServletContextHandler context = new ServletContextHandler("/");
