@@ -77,7 +77,7 @@ public final class SampleApp implements AutoCloseable {
             connector.setHost(options.host());
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(bookshop(database.dataSource()));
+            server.setHandler(bookshop(newToolbar(), database.dataSource()));
             server.setStopAtShutdown(true);
             server.start();
             return new SampleApp(server, database, baseUri(options.host(), connector.getLocalPort()));
@@ -87,14 +87,17 @@ public final class SampleApp implements AutoCloseable {
         }
     }
 
+    /** The shop's toolbar: on, and the shop's JDBC helper is never the interesting call site (its callers are). */
+    static DebugToolbar newToolbar() {
+        return DebugToolbar.builder().enabled(true).skipCallSitePackages("dev.debugtoolbar.sample.db.").build();
+    }
+
     /**
-     * The web app. The toolbar filter comes first; the database was seeded through the raw data source,
-     * and requests reach it only through the toolbar's wrapper, so that their SQL is recorded.
+     * The web app over any database holding the shop's schema. The toolbar filter comes first; the
+     * database was seeded through the raw data source, and requests reach it only through the toolbar's
+     * wrapper, so that their SQL is recorded.
      */
-    private static ServletContextHandler bookshop(DataSource rawDataSource) {
-        // the shop's JDBC helper is never the interesting call site: its callers are
-        DebugToolbar toolbar = DebugToolbar.builder().enabled(true)
-                .skipCallSitePackages("dev.debugtoolbar.sample.db.").build();
+    static ServletContextHandler bookshop(DebugToolbar toolbar, DataSource rawDataSource) {
         DataSource dataSource = toolbar.wrap(rawDataSource);
 
         ServletContextHandler context = new ServletContextHandler("/");
