@@ -1,4 +1,5 @@
-// Fetches the shop's counts from /api/stats and shows them; the button fetches them again.
+// Asks /api/stats for the shop's counts and shows them; the button asks again. Uses XMLHttpRequest, which
+// every browser (and HtmlUnit, which the tests drive) has; the debug toolbar lists each call in History.
 (function () {
   'use strict';
 
@@ -31,15 +32,23 @@
   }
 
   function load() {
-    fetch(section.getAttribute('data-url'), { headers: { Accept: 'application/json' } })
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error('HTTP ' + response.status);
-        }
-        return response.json();
-      })
-      .then(show)
-      .catch(function (error) { showError(error.message); });
+    var request = new XMLHttpRequest();
+    request.open('GET', section.getAttribute('data-url'));
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    request.onload = function () {
+      if (request.status < 200 || request.status >= 300) {
+        showError('HTTP ' + request.status);
+        return;
+      }
+      try {
+        show(JSON.parse(request.responseText));
+      } catch (error) {
+        showError(error.message);
+      }
+    };
+    request.onerror = function () { showError('the server could not be reached'); };
+    request.send();
   }
 
   button.addEventListener('click', load);

@@ -78,7 +78,7 @@ class PostgresIT {
         }
 
         DebugToolbar toolbar = SampleApp.newToolbar();
-        ServletContextHandler shop = SampleApp.bookshop(toolbar, postgres);
+        ServletContextHandler shop = SampleApp.bookshop(toolbar, postgres, SampleApp.newCaches());
         DataSource recorded = toolbar.wrap(postgres, "writes");
         shop.addServlet(new ServletHolder(new WritesServlet(recorded)), "/it/writes");
         server = new Server();

@@ -3,6 +3,7 @@ package dev.debugtoolbar.core;
 import dev.debugtoolbar.core.internal.AddressMatcher;
 import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.internal.Masking;
+import dev.debugtoolbar.core.logging.LogCapture;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.PanelRegistry;
 import dev.debugtoolbar.core.panel.PanelResult;
@@ -35,8 +36,10 @@ import java.util.regex.Pattern;
  * It is off unless enabled by {@link Builder#enabled(boolean)}, the system property
  * {@value ToolbarConfig#ENABLED_PROPERTY} or the environment variable {@value ToolbarConfig#ENABLED_ENV}.
  * A disabled toolbar records nothing and {@link #wrap(DataSource)} returns the data source unchanged.
+ * An enabled one adds a handler to the logging frameworks for its Logging panel: {@link #close()} it when the
+ * application stops.
  */
-public final class DebugToolbar {
+public final class DebugToolbar implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DebugToolbar.class.getName());
 
@@ -48,6 +51,7 @@ public final class DebugToolbar {
     private final SqlDataSources dataSources;
     private final SqlReplayer sqlReplayer;
     private final SecureRandom random = new SecureRandom();
+    private final LogCapture logs;
 
     private DebugToolbar(ToolbarConfig config, PanelRegistry panels, RequestStore store,
                          ThreadLocal<RequestContext> current, SqlDataSources dataSources) {
@@ -58,6 +62,7 @@ public final class DebugToolbar {
         this.current = current;
         this.dataSources = dataSources;
         this.sqlReplayer = new SqlReplayer(dataSources);
+        this.logs = config.enabled() ? LogCapture.install(current::get) : null;
     }
 
     /** A builder; {@code build()} with no other call gives a toolbar enabled only by property or environment. */
@@ -118,6 +123,9 @@ public final class DebugToolbar {
 
     /** Begins recording a request: gives it a new random id and lets every panel see its start. */
     public RequestContext start(RequestView request) {
+        if (logs != null) {
+            logs.ensureAttached();
+        }
         RequestContext context = new RequestContext(newId(), Instant.now(), System.nanoTime(), request, config);
         for (Panel<?> panel : panels.all()) {
             Guard.run(() -> panel.onRequestStart(context), failure -> context.panelFailed(panel.id(), failure),
@@ -178,6 +186,14 @@ public final class DebugToolbar {
         return record;
     }
 
+    /** Removes what the toolbar added to the logging frameworks; it records no more log records afterwards. */
+    @Override
+    public void close() {
+        if (logs != null) {
+            logs.close();
+        }
+    }
+
     private String newId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
@@ -194,8 +210,8 @@ public final class DebugToolbar {
     /** Builds a {@link DebugToolbar}; invalid or clashing options fail at {@link #build()} with a clear message. */
     public static final class Builder {
         private static final Pattern DEFAULT_SENSITIVE = Pattern.compile(
-                "pass(word|wd)?|secret|token|authori[sz]ation|credential|api[-_]?key|private[-_]?key|"
-                        + "session[-_]?id|jsessionid|csrf|xsrf|cookie",
+                "pass(word|wd)?|secret|token|authori[sz]ation|credential|(?<![a-z])key(?![a-z])|api[-_]?key|"
+                        + "private[-_]?key|access[-_]?key|session[-_]?id|jsessionid|csrf|xsrf|cookie",
                 Pattern.CASE_INSENSITIVE);
 
         private Boolean enabled;
@@ -212,6 +228,9 @@ public final class DebugToolbar {
         private final List<String> applicationPackages = new ArrayList<>();
         private double slowStatementMillis = 100;
         private int nPlusOneThreshold = 5;
+        private int maxTemplates = 1_000;
+        private int maxCacheCalls = 5_000;
+        private boolean interceptRedirects;
         private final List<Panel<?>> extraPanels = new ArrayList<>();
         private Function<String, String> properties = System::getProperty;
         private Function<String, String> environment = System::getenv;
@@ -273,10 +292,23 @@ public final class DebugToolbar {
             return this;
         }
 
+        /** Templates and fragments kept per request; those beyond are counted only. Default 1,000. */
+        public Builder maxTemplates(int maxTemplates) {
+            this.maxTemplates = maxTemplates;
+            return this;
+        }
+
+        /** Cache calls kept per request; those beyond are counted only. Default 5,000. */
+        public Builder maxCacheCalls(int maxCacheCalls) {
+            this.maxCacheCalls = maxCacheCalls;
+            return this;
+        }
+
         /**
-         * Call-site stacks captured per request, default 200. Each new SQL text gets one, repeats of it only
-         * a few (see {@link dev.debugtoolbar.core.callsite.CallSiteSampler}); beyond the limit statements
-         * have no call site. 0 captures none.
+         * Call-site stacks captured per request, by the SQL panel and by the Cache panel each, default 200.
+         * Each new SQL text (or cache and operation) gets one, repeats of it only a few (see
+         * {@link dev.debugtoolbar.core.callsite.CallSiteSampler}); beyond the limit calls have no call site
+         * of their own. 0 captures none.
          */
         public Builder maxStacks(int maxStacks) {
             this.maxStacks = maxStacks;
@@ -314,6 +346,16 @@ public final class DebugToolbar {
             return this;
         }
 
+        /**
+         * Whether a redirect (3xx with a {@code Location}) answering a browser's page request is shown as a
+         * page with the target link and the toolbar of the redirecting request, instead of being followed at
+         * once; handy for debugging POST-redirect-GET. Fetch and XHR calls are never intercepted. Default off.
+         */
+        public Builder interceptRedirects(boolean interceptRedirects) {
+            this.interceptRedirects = interceptRedirects;
+            return this;
+        }
+
         /** Adds a user panel; panels found by {@link java.util.ServiceLoader} are added too. */
         public Builder panel(Panel<?> panel) {
             extraPanels.add(Objects.requireNonNull(panel, "panel"));
@@ -344,35 +386,24 @@ public final class DebugToolbar {
             if (maxBufferBytes < 0) {
                 throw new IllegalArgumentException("maxBufferBytes must not be negative, was " + maxBufferBytes);
             }
-            if (maxStatements < 0) {
-                throw new IllegalArgumentException("maxStatements must not be negative, was " + maxStatements);
-            }
-            if (maxStacks < 0) {
-                throw new IllegalArgumentException("maxStacks must not be negative, was " + maxStacks);
-            }
+            requireNotNegative("maxStatements", maxStatements);
+            requireNotNegative("maxTemplates", maxTemplates);
+            requireNotNegative("maxCacheCalls", maxCacheCalls);
+            requireNotNegative("maxStacks", maxStacks);
             if (!(slowStatementMillis >= 0)) {
                 throw new IllegalArgumentException("slowStatementMillis must be 0 or more, was " + slowStatementMillis);
             }
             if (nPlusOneThreshold < 2) {
                 throw new IllegalArgumentException("nPlusOneThreshold must be at least 2, was " + nPlusOneThreshold);
             }
-            for (String prefix : skippedPackages) {
-                if (prefix == null || prefix.isBlank()) {
-                    throw new IllegalArgumentException("skipCallSitePackages needs class-name prefixes such as"
-                            + " 'com.acme.support.', was: " + skippedPackages);
-                }
-            }
-            for (String prefix : applicationPackages) {
-                if (prefix == null || prefix.isBlank()) {
-                    throw new IllegalArgumentException("applicationPackages needs class-name prefixes such as"
-                            + " 'com.acme.', was: " + applicationPackages);
-                }
-            }
+            requirePrefixes("skipCallSitePackages", skippedPackages);
+            requirePrefixes("applicationPackages", applicationPackages);
             AddressMatcher.validate(allowedClients, "allowedClients");
             AddressMatcher.validate(trustedProxies, "trustedProxies");
             ToolbarConfig config = new ToolbarConfig(resolveEnabled(), pathPrefix, capacity, maxBufferBytes,
-                    allowedClients, trustedProxies, sensitiveNames, maxStatements, maxStacks, skippedPackages,
-                    applicationPackages, slowStatementMillis, nPlusOneThreshold);
+                    allowedClients, trustedProxies, sensitiveNames, maxStatements, maxTemplates, maxCacheCalls,
+                    interceptRedirects, maxStacks, skippedPackages, applicationPackages, slowStatementMillis,
+                    nPlusOneThreshold);
             ThreadLocal<RequestContext> current = new ThreadLocal<>();
             SqlDataSources dataSources = new SqlDataSources(current::get);
             PanelRegistry registry = PanelRegistry.create(config, extraPanels, dataSources);
@@ -382,6 +413,21 @@ public final class DebugToolbar {
                         pathPrefix, allowedClients, registry.ids());
             }
             return new DebugToolbar(config, registry, requestStore, current, dataSources);
+        }
+
+        private static void requireNotNegative(String option, int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(option + " must not be negative, was " + value);
+            }
+        }
+
+        private static void requirePrefixes(String option, List<String> prefixes) {
+            for (String prefix : prefixes) {
+                if (prefix == null || prefix.isBlank()) {
+                    throw new IllegalArgumentException(option + " needs class-name prefixes such as 'com.acme.',"
+                            + " was: " + prefixes);
+                }
+            }
         }
 
         private boolean resolveEnabled() {

@@ -3,9 +3,11 @@ package dev.debugtoolbar.core;
 import dev.debugtoolbar.core.sql.SqlLog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +24,7 @@ public final class RequestContext {
     private final SqlLog sql;
     private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
     private final Map<String, Throwable> panelFailures = new ConcurrentHashMap<>();
+    private final List<Throwable> exceptions = new CopyOnWriteArrayList<>();
     private volatile long endNanos;
     private volatile ResponseView response;
 
@@ -65,6 +68,23 @@ public final class RequestContext {
     /** The statements recorded so far. */
     public SqlLog sql() {
         return sql;
+    }
+
+    /**
+     * Records an exception of this request for the Exceptions panel. The servlet filter records the one that
+     * escapes the application; an application that turns an exception into its own error page may record it
+     * here too: {@code toolbar.current().ifPresent(request -> request.recordException(e))}.
+     */
+    public void recordException(Throwable exception) {
+        Objects.requireNonNull(exception, "exception");
+        if (!exceptions.contains(exception)) {
+            exceptions.add(exception);
+        }
+    }
+
+    /** The exceptions recorded so far, in order. */
+    public List<Throwable> exceptions() {
+        return List.copyOf(exceptions);
     }
 
     /** The request's wall time in milliseconds; final once the request has ended. */

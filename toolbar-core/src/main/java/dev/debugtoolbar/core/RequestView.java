@@ -33,9 +33,24 @@ public interface RequestView {
     /** Request headers by name as sent, each with all its values. */
     Map<String, List<String>> headers();
 
+    /** A request header's first value, its name matched without regard to case, or {@code null}. */
+    default String header(String name) {
+        for (Map.Entry<String, List<String>> header : headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
     /** Cookies by name. */
     Map<String, String> cookies();
 
     /** The HTTP session's attributes, or an empty map when the request has no session (none is created). */
     Map<String, Object> sessionAttributes();
+
+    /** What the host tells about itself; the default knows nothing. */
+    default HostInfo host() {
+        return HostInfo.UNKNOWN;
+    }
 }

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * @param trustedProxies  addresses or CIDR ranges whose {@code X-Forwarded-For} header is believed
  * @param sensitiveNames  names (of parameters, cookies, headers, attributes) whose values are masked
  * @param maxStatements   statements kept per request; further ones are only counted
+ * @param maxTemplates    templates and fragments kept per request; further ones are only counted
+ * @param maxCacheCalls   cache calls kept per request; further ones are only counted
+ * @param interceptRedirects whether a redirect answering a browser's page request is replaced by a page that
+ *                        shows its target link and the toolbar of the redirecting request
  * @param maxStacks       call-site stacks captured per request; later calls go without one
  * @param skippedPackages class-name prefixes whose frames are never a call site, besides
  *                        {@link StackFilter#DEFAULT_SKIPPED}
@@ -32,6 +36,9 @@ public record ToolbarConfig(
         List<String> trustedProxies,
         Pattern sensitiveNames,
         int maxStatements,
+        int maxTemplates,
+        int maxCacheCalls,
+        boolean interceptRedirects,
         int maxStacks,
         List<String> skippedPackages,
         List<String> applicationPackages,

@@ -40,6 +40,8 @@ class DebugToolbarTest {
         assertMessage("cannot be combined", () -> DebugToolbar.builder()
                 .store(new InMemoryRequestStore(5)).storeCapacity(10).build());
         assertMessage("storeCapacity must be at least 1", () -> DebugToolbar.builder().storeCapacity(0).build());
+        assertMessage("maxTemplates must not be negative", () -> DebugToolbar.builder().maxTemplates(-1).build());
+        assertMessage("maxCacheCalls must not be negative", () -> DebugToolbar.builder().maxCacheCalls(-1).build());
         assertMessage("pathPrefix", () -> DebugToolbar.builder().pathPrefix("toolbar/").build());
         assertMessage("allowedClients", () -> DebugToolbar.builder().allowedClients("intranet").build());
         assertMessage("prefix of its own", () -> DebugToolbar.builder().panel(panel("flags")).build());
@@ -101,7 +103,9 @@ class DebugToolbarTest {
 
         RequestRecord record = toolbar.finish(context, new FakeResponse(201));
 
-        assertEquals(List.of("request", "timer", "sql", "headers", "acme.flags"), List.copyOf(record.panels().keySet()));
+        assertEquals(List.of("request", "timer", "timeline", "sql", "templates", "cache", "headers", "settings",
+                "versions", "logging", "exceptions", "redirects", "history", "acme.flags"),
+                List.copyOf(record.panels().keySet()));
         assertEquals(201, record.status());
         assertEquals("page=2&token=••••••••", record.query(), "secret query values are masked");
         assertEquals(record, toolbar.store().find(record.id()).orElseThrow());

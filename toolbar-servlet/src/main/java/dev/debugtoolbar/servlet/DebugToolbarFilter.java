@@ -1,13 +1,16 @@
 package dev.debugtoolbar.servlet;
 
 import dev.debugtoolbar.core.DebugToolbar;
+import dev.debugtoolbar.core.HostInfo;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.core.redirects.RedirectsPanel;
 import dev.debugtoolbar.servlet.internal.ClientAddress;
 import dev.debugtoolbar.servlet.internal.HtmlInjection;
 import dev.debugtoolbar.servlet.internal.InjectingResponse;
 import dev.debugtoolbar.servlet.internal.RecordingRequest;
 import dev.debugtoolbar.servlet.internal.ServerTiming;
+import dev.debugtoolbar.servlet.internal.ServletHost;
 import dev.debugtoolbar.servlet.internal.ServletRequestView;
 import dev.debugtoolbar.servlet.internal.ServletResponseView;
 import dev.debugtoolbar.servlet.internal.ToolbarEndpoints;
@@ -29,27 +32,34 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * The toolbar's servlet filter. Map it to {@code /*} for {@link DispatcherType#REQUEST}, first in the
- * chain. For every request of a client the {@link AccessPolicy} allows, while the toolbar is enabled, it
- * records the request, sets {@code X-Debug-Toolbar-Id} and {@code Server-Timing}, and injects the toolbar
- * into HTML pages; it also answers the toolbar's own endpoints (never recorded). Anything else, and every
- * request while the toolbar is disabled, passes through untouched.
+ * The toolbar's servlet filter. Map it to {@code /*} for {@link DispatcherType#REQUEST} and
+ * {@link DispatcherType#ERROR}, first in the chain. For every request of a client the {@link AccessPolicy}
+ * allows, while the toolbar is enabled, it records the request, sets {@code X-Debug-Toolbar-Id} and
+ * {@code Server-Timing}, and injects the toolbar into HTML pages; it also answers the toolbar's own endpoints
+ * (never recorded). An exception that escapes the application is recorded (status 500) and passed on to the
+ * container; the error page the container then dispatches to (an {@code ERROR} dispatch) gets the toolbar of
+ * the failed request. Anything else, and every request while the toolbar is disabled, passes through untouched.
  *
  * <pre>{@code
  * context.addFilter("debugToolbar", new DebugToolbarFilter(toolbar))
- *        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+ *        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
  * }</pre>
  */
 public class DebugToolbarFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final String ACTIVE = DebugToolbarFilter.class.getName() + ".active";
+    /** The id of the record of a request whose error page, if the container dispatches to one, gets its toolbar. */
+    private static final String RECORDED = DebugToolbarFilter.class.getName() + ".recorded";
+    private static final String ERROR_PAGE = DebugToolbarFilter.class.getName() + ".errorPage";
 
     private final transient DebugToolbar toolbar;
     private final transient AccessPolicy policy;
     private final transient ClientAddress clientAddress;
     private final transient ToolbarEndpoints endpoints;
     private final transient LoaderSnippet snippet;
+    private final transient ToolbarRenderer renderer = new ToolbarRenderer();
+    private transient volatile HostInfo host = HostInfo.UNKNOWN;
 
     /** A filter for {@code toolbar}, shown to the clients its configuration allows (loopback by default). */
     public DebugToolbarFilter(DebugToolbar toolbar) {
@@ -62,13 +72,24 @@ public class DebugToolbarFilter extends HttpFilter {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clientAddress = new ClientAddress(toolbar.config());
         ToolbarAssets assets = new ToolbarAssets();
-        this.endpoints = new ToolbarEndpoints(toolbar, new ToolbarRenderer(), assets);
+        this.endpoints = new ToolbarEndpoints(toolbar, renderer, assets);
         this.snippet = new LoaderSnippet(assets);
+    }
+
+    /** Learns what the container and the application tell about themselves, for the Settings and Versions panels. */
+    @Override
+    public void init() {
+        host = ServletHost.describe(getServletContext());
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (toolbar.isEnabled() && request.getDispatcherType() == DispatcherType.ERROR
+                && request.getAttribute(RECORDED) instanceof String id && request.getAttribute(ERROR_PAGE) == null) {
+            injectIntoErrorPage(request, response, chain, id);
+            return;
+        }
         if (!toolbar.isEnabled() || request.getDispatcherType() != DispatcherType.REQUEST
                 || request.getAttribute(ACTIVE) != null) {
             chain.doFilter(request, response);
@@ -95,28 +116,60 @@ public class DebugToolbarFilter extends HttpFilter {
     private void record(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         request.setAttribute(ACTIVE, Boolean.TRUE);
-        RequestContext context = toolbar.start(new ServletRequestView(request, clientAddress.resolve(request)));
-        InjectingResponse wrapped = new InjectingResponse(response, context.id(),
-                toolbar.config().maxBufferBytes(), "HEAD".equals(request.getMethod()), request::isAsyncStarted);
-        boolean failed = true;
+        ServletRequestView view = new ServletRequestView(request, clientAddress.resolve(request), host);
+        RequestContext context = toolbar.start(view);
+        InjectingResponse wrapped = new InjectingResponse(response, context.id(), toolbar.config().maxBufferBytes(),
+                "HEAD".equals(request.getMethod()), request::isAsyncStarted,
+                RedirectsPanel.intercepts(toolbar.config(), view));
         try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
             chain.doFilter(new RecordingRequest(request, toolbar, context), wrapped);
-            failed = false;
-        } finally {
-            if (failed) {
-                toolbar.finish(context, ServletResponseView.of(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR));
-            } else if (request.isAsyncStarted()) {
-                wrapped.passThrough();
-                request.getAsyncContext().addListener(new FinishOnComplete(context, response));
-            } else {
-                complete(request, response, wrapped, context);
-            }
+        } catch (IOException | ServletException | RuntimeException | Error failure) {
+            context.recordException(failure);
+            RequestRecord record = toolbar.finish(context,
+                    ServletResponseView.of(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR));
+            request.setAttribute(RECORDED, record.id());
+            throw failure;
+        }
+        if (request.isAsyncStarted()) {
+            wrapped.passThrough();
+            request.getAsyncContext().addListener(new FinishOnComplete(context, response));
+        } else {
+            complete(request, response, wrapped, context);
         }
     }
 
     private void complete(HttpServletRequest request, HttpServletResponse response, InjectingResponse wrapped,
                           RequestContext context) throws IOException {
         RequestRecord record = toolbar.finish(context, ServletResponseView.of(response, response.getStatus()));
+        request.setAttribute(RECORDED, record.id());
+        String redirect = wrapped.interceptedRedirect();
+        if (redirect != null) {
+            wrapped.replaceBody(renderer.renderRedirectPage(record, redirect, base(request)));
+        }
+        deliver(request, response, wrapped, record);
+    }
+
+    /** Gives the error page the container shows for a recorded request (an ERROR dispatch) that request's toolbar. */
+    private void injectIntoErrorPage(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                     String id) throws IOException, ServletException {
+        request.setAttribute(ERROR_PAGE, Boolean.TRUE);
+        RequestRecord record = toolbar.store().find(id).orElse(null);
+        if (record == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        InjectingResponse wrapped = new InjectingResponse(response, id, toolbar.config().maxBufferBytes(),
+                "HEAD".equals(request.getMethod()), request::isAsyncStarted, false);
+        chain.doFilter(request, wrapped);
+        if (!request.isAsyncStarted()) {
+            deliver(request, response, wrapped, record);
+        } else {
+            wrapped.passThrough();
+        }
+    }
+
+    private void deliver(HttpServletRequest request, HttpServletResponse response, InjectingResponse wrapped,
+                         RequestRecord record) throws IOException {
         String tag = wrapped.isHoldingBody() ? snippet.render(record.id(), base(request),
                 HtmlInjection.scriptNonce(response.getHeaders("Content-Security-Policy"))) : "";
         wrapped.finish(tag, () -> response.setHeader(ServerTiming.HEADER, ServerTiming.of(record)));
@@ -147,6 +200,9 @@ public class DebugToolbarFilter extends HttpFilter {
 
         @Override
         public void onError(AsyncEvent event) {
+            if (event.getThrowable() != null) {
+                context.recordException(event.getThrowable());
+            }
         }
 
         @Override

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.cache.CacheRecorder;
 import dev.debugtoolbar.core.panel.Panel;
+import dev.debugtoolbar.core.template.ThymeleafRecorder;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 import javax.sql.DataSource;
 import java.net.http.HttpRequest;
@@ -19,7 +24,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +44,9 @@ class RecordingIT {
 
     private static final DebugToolbar TOOLBAR = DebugToolbar.builder().enabled(true).storeCapacity(20)
             .panel(new BrokenPanel()).build();
+    private static final TemplateEngine TEMPLATES = new TemplateEngine();
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     private static DataSource dataSource;
     private static TestServer server;
 
@@ -48,7 +59,18 @@ class RecordingIT {
             statement.execute("CREATE TABLE book (id INT PRIMARY KEY, title VARCHAR(200), author VARCHAR(200))");
             statement.execute("INSERT INTO book VALUES (1, 'Dune', 'Herbert'), (2, 'Emma', 'Austen')");
         }
+        TEMPLATES.setTemplateResolver(new StringTemplateResolver());
+        ThymeleafRecorder.instrument(TEMPLATES, TOOLBAR);
+        CacheRecorder cacheRecorder = CacheRecorder.of(TOOLBAR);
         server = TestServer.with(TOOLBAR)
+                .handle("/cached", (request, response) -> {
+                    String greeting = cacheRecorder.get("greetings", "en", () -> CACHE.get("en"));
+                    if (greeting == null) {
+                        cacheRecorder.run("greetings", "put", "en", () -> CACHE.put("en", "Hello"));
+                    }
+                    Context model = new Context(Locale.ROOT, Map.of("greeting", "Hello"));
+                    html(response, TEMPLATES.process("<b th:text=\"${greeting}\">x</b>", model));
+                })
                 .handle("/three", (request, response) -> {
                     try (Connection connection = dataSource.getConnection()) {
                         query(connection, "SELECT title FROM book WHERE id = ?", 1);
@@ -112,6 +134,33 @@ class RecordingIT {
             assertTrue(queries.get(i).get("durationMillis").asDouble() >= 0);
             assertTrue(queries.get(i).get("error").isNull());
         }
+    }
+
+    @Test
+    void recordsTemplatesAndCacheCallsAndAddsTheirTimesToServerTiming() throws Exception {
+        CACHE.clear();
+        HttpResponse<String> page = server.getText("/cached");
+
+        assertTrue(page.body().contains("<b>Hello</b>"), page.body());
+        String timing = page.headers().firstValue("Server-Timing").orElseThrow();
+        assertTrue(timing.contains("tpl;dur=") && timing.contains("desc=\"Templates (1 template)\""), timing);
+        assertTrue(timing.contains("cache;dur=") && timing.contains("desc=\"Cache (2 calls, 1 miss)\""), timing);
+        JsonNode panels = json("/__toolbar/api/requests/" + idOf(page)).get("panels");
+        JsonNode template = panels.get("templates").get("templates").get(0);
+        assertEquals("<b th:text=\"${greeting}\">x</b>", template.get("name").asText());
+        assertEquals(0, template.get("depth").asInt());
+        assertTrue(template.get("durationMillis").isNumber());
+        assertEquals("greeting", template.get("variables").get(0).get("name").asText());
+        JsonNode cache = panels.get("cache");
+        assertEquals(0, cache.get("hits").asInt());
+        assertEquals(1, cache.get("misses").asInt());
+        JsonNode call = cache.get("calls").get(0);
+        assertEquals(List.of("get", "greetings", "en", "false"), List.of(call.get("op").asText(),
+                call.get("cache").asText(), call.get("key").asText(), call.get("hit").asText()));
+        assertTrue(call.get("durationMillis").isNumber());
+
+        String panel = server.getText("/__toolbar/requests/" + idOf(page) + "/panels/cache").body();
+        assertTrue(panel.contains(">greetings<") && panel.contains(">miss<"), panel);
     }
 
     @Test

@@ -1,10 +1,13 @@
 package dev.debugtoolbar.servlet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -23,8 +26,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A real Jetty on a random loopback port with the toolbar filter in front of the given servlets. */
+/**
+ * A real Jetty on a random loopback port with the toolbar filter (mapped for REQUEST and ERROR dispatches)
+ * in front of the given servlets.
+ */
 final class TestServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Server server;
     private final URI base;
@@ -47,6 +55,24 @@ final class TestServer implements AutoCloseable {
 
     URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
+    }
+
+    /** The id of the record a response belongs to. */
+    static String idOf(HttpResponse<?> response) {
+        return response.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow();
+    }
+
+    /** The JSON of the record with this id, from the toolbar's API. */
+    JsonNode record(String id) {
+        HttpResponse<String> response = getText("__toolbar/api/requests/" + id);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("no record " + id + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     HttpResponse<byte[]> get(String pathAndQuery) {
@@ -82,6 +108,8 @@ final class TestServer implements AutoCloseable {
         private AccessPolicy policy;
         private String contextPath = "/";
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        private final Map<String, String> initParameters = new LinkedHashMap<>();
+        private String errorPage;
 
         private Builder(DebugToolbar toolbar) {
             this.toolbar = toolbar;
@@ -94,6 +122,17 @@ final class TestServer implements AutoCloseable {
 
         Builder contextPath(String contextPath) {
             this.contextPath = contextPath;
+            return this;
+        }
+
+        /** Makes the container dispatch to {@code path} (an ERROR dispatch) for exceptions and 4xx/5xx errors. */
+        Builder errorPage(String path) {
+            this.errorPage = path;
+            return this;
+        }
+
+        Builder initParameter(String name, String value) {
+            initParameters.put(name, value);
             return this;
         }
 
@@ -126,8 +165,15 @@ final class TestServer implements AutoCloseable {
             ServletContextHandler context = new ServletContextHandler(contextPath, ServletContextHandler.SESSIONS);
             DebugToolbarFilter filter = policy == null ? new DebugToolbarFilter(toolbar)
                     : new DebugToolbarFilter(toolbar, policy);
-            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
             servlets.forEach((spec, servlet) -> context.addServlet(new ServletHolder(servlet), spec));
+            initParameters.forEach(context::setInitParameter);
+            if (errorPage != null) {
+                ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+                errors.addErrorPage(Throwable.class, errorPage);
+                errors.addErrorPage(400, 599, errorPage);
+                context.setErrorHandler(errors);
+            }
             server.setHandler(context);
             server.start();
             String path = contextPath.endsWith("/") ? contextPath : contextPath + "/";

@@ -4,6 +4,7 @@ import dev.debugtoolbar.core.RequestRecord;
 import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.panel.PanelError;
 import dev.debugtoolbar.core.panel.PanelResult;
+import dev.debugtoolbar.core.redirects.RedirectsPanel;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -23,6 +24,7 @@ public final class ToolbarRenderer {
 
     static final String TOOLBAR_TEMPLATE = "dev/debugtoolbar/ui/toolbar.html";
     static final String ERROR_TEMPLATE = "dev/debugtoolbar/ui/panel-error.html";
+    static final String REDIRECT_TEMPLATE = "dev/debugtoolbar/ui/redirect.html";
 
     private final TemplateEngine engine = new TemplateEngine();
 
@@ -76,6 +78,23 @@ public final class ToolbarRenderer {
     /** A whole toolbar template with {@code variables}, such as the result of an EXPLAIN. */
     public String renderTemplate(String template, Map<String, Object> variables) {
         return render(template, variables);
+    }
+
+    /**
+     * The whole page shown instead of an intercepted redirect: where the application sent the browser, with a
+     * link to follow it (only for http, https and relative targets). The host injects the toolbar into it.
+     *
+     * @param record   the redirecting request
+     * @param location the redirect's target as the application sent it
+     * @param base     the URL path of the toolbar's endpoints
+     */
+    public String renderRedirectPage(RequestRecord record, String location, String base) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("record", record);
+        variables.put("location", location);
+        variables.put("link", RedirectsPanel.safeLink(location));
+        variables.put("base", base);
+        return render(REDIRECT_TEMPLATE, variables);
     }
 
     private String renderError(RequestRecord record, PanelResult panel, PanelError error, String base) {

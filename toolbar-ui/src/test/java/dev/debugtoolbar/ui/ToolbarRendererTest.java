@@ -2,6 +2,8 @@ package dev.debugtoolbar.ui;
 
 import dev.debugtoolbar.core.RequestRecord;
 import dev.debugtoolbar.core.headers.HeadersStats;
+import dev.debugtoolbar.core.cache.CacheEvent;
+import dev.debugtoolbar.core.cache.CacheStats;
 import dev.debugtoolbar.core.panel.PanelError;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.request.RequestStats;
@@ -10,6 +12,8 @@ import dev.debugtoolbar.core.sql.NPlusOne;
 import dev.debugtoolbar.core.sql.QueryEvent;
 import dev.debugtoolbar.core.sql.SqlTransaction;
 import dev.debugtoolbar.core.sql.SqlStats;
+import dev.debugtoolbar.core.template.TemplateEvent;
+import dev.debugtoolbar.core.template.TemplateStats;
 import dev.debugtoolbar.core.timer.TimerStats;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +45,8 @@ class ToolbarRendererTest {
     private static final String TIMER_TEMPLATE = "dev/debugtoolbar/ui/panels/timer.html";
     private static final String SQL_TEMPLATE = "dev/debugtoolbar/ui/panels/sql.html";
     private static final String HEADERS_TEMPLATE = "dev/debugtoolbar/ui/panels/headers.html";
+    private static final String TEMPLATES_TEMPLATE = "dev/debugtoolbar/ui/panels/templates.html";
+    private static final String CACHE_TEMPLATE = "dev/debugtoolbar/ui/panels/cache.html";
 
     private final ToolbarRenderer renderer = new ToolbarRenderer();
 
@@ -91,6 +97,33 @@ class ToolbarRendererTest {
 
     private static TimerStats timerStats() {
         return new TimerStats(12.3, 8.0, 6.0, 1_468_006L);
+    }
+
+    private static TemplateStats templateStats() {
+        List<TemplateEvent> templates = List.of(
+                new TemplateEvent(0, "books/list", null, 0, null, 1.0, 4.5, 1.25, "templates/books/list.html", "HTML",
+                        true, List.of(new Entry("listings", "[Book[title=" + SCRIPT + "]]", "java.util.List", false),
+                                new Entry("apiToken", MASK, "java.lang.String", true))),
+                new TemplateEvent(1, "layout", "site-header", 1, 0, 1.5, 2.0, 0.75, "templates/layout.html", "HTML",
+                        true, List.of()),
+                new TemplateEvent(2, "layout", "site-nav", 2, 1, 2.0, 1.25, 1.25, "templates/layout.html", "HTML",
+                        true, List.of()),
+                new TemplateEvent(3, "books/fragments", "stars(" + ATTR + ")", 11, 2, 3.0, 0.5, 0.5, null, "HTML",
+                        false, List.of(new Entry("rating", "4", "java.lang.Integer", false))));
+        return new TemplateStats(6, 4.5, 2, templates);
+    }
+
+    private static CacheStats cacheStats() {
+        List<CacheEvent> calls = List.of(
+                new CacheEvent(0, "popular-books", "get", "top-10", false, 1.0, 0.05,
+                        "shop.Popular.top(Popular.java:30)", null),
+                new CacheEvent(1, "popular-books", "put", "top-10", null, 3.0, 0.25,
+                        "shop.Popular.top(Popular.java:33)", null),
+                new CacheEvent(2, "books", "get", SCRIPT, true, 4.0, 0.02, null,
+                        "javax.cache.CacheException: " + ATTR));
+        return new CacheStats(4, 1, 1, 0.32, 1, List.of(
+                new CacheStats.OperationTotal("get", 3, 1, 1, 0.07),
+                new CacheStats.OperationTotal("put", 1, 0, 0, 0.25)), calls);
     }
 
     private static PanelResult panel(String id, String title, String subtitle, String template, Object stats) {
@@ -149,6 +182,10 @@ class ToolbarRendererTest {
         out.add(renderer.renderPanel(record(), panel("timer", "Timer", "1 ms", TIMER_TEMPLATE,
                 new TimerStats(1.0, null, null, null)), BASE));
         out.add(renderer.renderPanel(record(), headersPanel(), BASE));
+        out.add(renderTemplates(templateStats()));
+        out.add(renderTemplates(new TemplateStats(0, 0, 0, List.of())));
+        out.add(renderCache(cacheStats()));
+        out.add(renderCache(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of())));
         return out;
     }
 
@@ -393,6 +430,88 @@ class ToolbarRendererTest {
         assertEquals(1, count(html, "tb-badge-masked"), html);
         assertContains(html, SCRIPT_ESCAPED);
         assertLacks(html, "tb-panel-error");
+    }
+
+    @Test
+    void templatesPanelShowsTheTreeWithTimesOriginsAndVariables() {
+        String html = renderTemplates(templateStats());
+        String flat = squash(html);
+
+        assertContains(flat, "<strong>6</strong> <span>templates and fragments</span>");
+        assertContains(html, "4.50 ms");
+        assertContains(html, "2 templates beyond the per-request limit were counted but not kept.");
+        // one row per template, indented by depth (capped), fragments named with their selector
+        assertEquals(4, count(html, "data-tb-template="), html);
+        assertContains(html, "class=\"tb-tree tb-depth-0\"");
+        assertContains(html, "class=\"tb-tree tb-depth-2\"");
+        assertContains(html, "class=\"tb-tree tb-depth-8\"");
+        assertContains(html, "data-tb-depth=\"11\"");
+        assertContains(html, ">books/list<");
+        assertContains(html, ">:: site-header<");
+        assertContains(html, ">templates/layout.html<");
+        assertContains(html, ">unknown origin<");
+        // own time and time with fragments, right-aligned
+        assertContains(flat, "<td class=\"tb-num tb-col-own\">1.25 ms</td>");
+        assertContains(flat, "<td class=\"tb-num tb-col-time\">4.50 ms</td>");
+        // variables on demand, masked where secret
+        assertContains(html, "<details class=\"tb-vars\">");
+        assertContains(html, ">Model: 2 variables<");
+        assertContains(html, ">Parameters: 1 variable<");
+        assertContains(html, ">java.util.List<");
+        assertContains(html, MASK);
+        assertEquals(1, count(html, "tb-badge-masked"), html);
+        // the fragment that failed
+        assertEquals(1, count(html, "tb-row-error"), html);
+        assertContains(html, "did not finish");
+    }
+
+    @Test
+    void templatesPanelWithoutTemplatesSaysSo() {
+        String html = renderTemplates(new TemplateStats(0, 0, 0, List.of()));
+        assertContains(html, "No templates were rendered during this request.");
+        assertLacks(html, "<table");
+        assertLacks(html, "beyond the per-request limit");
+    }
+
+    @Test
+    void cachePanelShowsTotalsPerOperationAndEveryCall() {
+        String html = renderCache(cacheStats());
+        String flat = squash(html);
+
+        assertContains(flat, "<strong>4</strong> <span>calls</span>");
+        assertContains(flat, "<strong>1</strong> <span>hit</span>");
+        assertContains(flat, "<strong>1</strong> <span>miss</span>");
+        assertContains(flat, "<strong>50%</strong> hit ratio");
+        assertContains(html, "1 call beyond the per-request limit is in the totals but not listed.");
+        // totals per operation, right-aligned
+        assertContains(flat,
+                "<td class=\"tb-col-op\"><code class=\"tb-code\">put</code></td> <td class=\"tb-num\">1</td>");
+        // the calls in order with cache, key, result, time and call site
+        assertEquals(3, count(html, "data-tb-cache-call="), html);
+        assertContains(html, ">popular-books<");
+        assertContains(html, ">top-10<");
+        assertContains(html, "<span class=\"tb-badge tb-badge-miss\">miss</span>");
+        assertContains(html, "<span class=\"tb-badge tb-badge-hit\">hit</span>");
+        assertContains(html, "0.250 ms");
+        assertContains(html, ">shop.Popular.top(Popular.java:30)<");
+        assertContains(html, "tb-row-error");
+        assertContains(html, "javax.cache.CacheException: " + ATTR_ESCAPED);
+    }
+
+    @Test
+    void cachePanelWithoutCallsSaysSo() {
+        String html = renderCache(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of()));
+        assertContains(html, "No cache calls were made during this request.");
+        assertLacks(html, "<table");
+        assertLacks(html, "hit ratio");
+    }
+
+    private String renderTemplates(TemplateStats stats) {
+        return renderer.renderPanel(record(), panel("templates", "Templates", "", TEMPLATES_TEMPLATE, stats), BASE);
+    }
+
+    private String renderCache(CacheStats stats) {
+        return renderer.renderPanel(record(), panel("cache", "Cache", "", CACHE_TEMPLATE, stats), BASE);
     }
 
     // ---- failures ----------------------------------------------------------------------------------

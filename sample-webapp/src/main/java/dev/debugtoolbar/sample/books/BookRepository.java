@@ -33,6 +33,14 @@ public final class BookRepository {
                 BookRepository::toListing, limit);
     }
 
+    /** The {@code limit} books with the most reviews, most reviewed first; one aggregating query. */
+    public List<BookListing> mostReviewed(int limit) {
+        return jdbc.list(LISTING_QUERY
+                + " JOIN (SELECT book_id, COUNT(*) AS review_count FROM reviews GROUP BY book_id) r"
+                + " ON r.book_id = b.id ORDER BY r.review_count DESC, b.id FETCH FIRST ? ROWS ONLY",
+                BookRepository::toListing, limit);
+    }
+
     public Optional<Book> book(long id) {
         return jdbc.single("SELECT " + BOOK_COLUMNS + " FROM books b WHERE b.id = ?", BookRepository::toBook, id);
     }

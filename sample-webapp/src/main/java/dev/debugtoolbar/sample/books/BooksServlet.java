@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The book pages, mapped to {@code /books/*}: {@code /books} (the N+1 list), {@code /books/fixed} (the
- * same list from one JOIN), {@code /books/{id}} and {@code /books/duplicates} (a book page that looks the
- * same book up three times).
+ * same list from one JOIN), {@code /books/popular} (a cached ranking), {@code /books/{id}} and
+ * {@code /books/duplicates} (a book page that looks the same book up three times).
  */
 public final class BooksServlet extends HttpServlet {
 
@@ -22,10 +22,12 @@ public final class BooksServlet extends HttpServlet {
     private static final Pattern BOOK_PATH = Pattern.compile("/(\\d{1,18})");
 
     private final BookRepository books;
+    private final PopularBooks popular;
     private final Pages pages;
 
-    public BooksServlet(BookRepository books, Pages pages) {
+    public BooksServlet(BookRepository books, PopularBooks popular, Pages pages) {
         this.books = books;
+        this.popular = popular;
         this.pages = pages;
     }
 
@@ -39,6 +41,10 @@ public final class BooksServlet extends HttpServlet {
             renderList(request, response, books.firstBooksWithAuthors(PAGE_SIZE), true);
         } else if (path.equals("/duplicates")) {
             renderBookLookedUpThreeTimes(request, response);
+        } else if (path.equals("/popular")) {
+            PopularBooks.Ranking ranking = popular.top();
+            pages.render(request, response, "books/popular",
+                    Map.of("listings", ranking.listings(), "fromCache", ranking.fromCache()));
         } else if (bookPath.matches()) {
             renderBook(request, response, Long.parseLong(bookPath.group(1)));
         } else {

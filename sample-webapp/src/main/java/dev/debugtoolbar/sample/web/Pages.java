@@ -1,5 +1,7 @@
 package dev.debugtoolbar.sample.web;
 
+import dev.debugtoolbar.core.DebugToolbar;
+import dev.debugtoolbar.core.template.ThymeleafRecorder;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,16 +14,20 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-/** Renders the sample's own Thymeleaf pages, {@code templates/NAME.html} on the classpath, as UTF-8 HTML. */
+/**
+ * Renders the sample's own Thymeleaf pages, {@code templates/NAME.html} on the classpath, as UTF-8 HTML.
+ * Its engine is instrumented, so that the Templates panel shows every page with its fragments.
+ */
 public final class Pages {
 
     private final JakartaServletWebApplication application;
     private final TemplateEngine engine;
 
-    public Pages(ServletContext servletContext) {
+    public Pages(ServletContext servletContext, DebugToolbar toolbar) {
         this.application = JakartaServletWebApplication.buildApplication(servletContext);
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(classpathTemplates());
+        ThymeleafRecorder.instrument(engine, toolbar);
     }
 
     /** Writes {@code template} with the given model as the response body. */

@@ -40,6 +40,14 @@ public final class Text {
         return cut(text, PREVIEW_CHARS);
     }
 
+    /** A throwable's stack trace as {@code printStackTrace} writes it, causes included, cut to {@code max} characters. */
+    public static String stackTrace(Throwable throwable, int max) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        throwable.printStackTrace(new java.io.PrintWriter(trace));
+        String text = trace.toString();
+        return text.length() <= max ? text : text.substring(0, max) + "\n\t...";
+    }
+
     /** {@code text} cut to {@code max} characters, with a note of how much was left out. */
     public static String cut(String text, int max) {
         if (text == null || text.length() <= max) {

@@ -1,7 +1,6 @@
 package dev.debugtoolbar.core.panel;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.debugtoolbar.core.internal.Text;
 
 /**
  * Why a panel has no stats for a request.
@@ -15,12 +14,6 @@ public record PanelError(String message, String stackTrace) {
 
     /** The error shown for {@code failure}. */
     public static PanelError of(Throwable failure) {
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        String text = trace.toString();
-        if (text.length() > MAX_STACK_CHARS) {
-            text = text.substring(0, MAX_STACK_CHARS) + "\n\t...";
-        }
-        return new PanelError(failure.toString(), text);
+        return new PanelError(failure.toString(), Text.stackTrace(failure, MAX_STACK_CHARS));
     }
 }

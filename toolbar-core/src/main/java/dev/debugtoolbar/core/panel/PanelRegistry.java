@@ -1,12 +1,24 @@
 package dev.debugtoolbar.core.panel;
 
+import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.ToolbarConfig;
+import dev.debugtoolbar.core.cache.CachePanel;
+import dev.debugtoolbar.core.callsite.StackFilter;
+import dev.debugtoolbar.core.exceptions.ExceptionsPanel;
 import dev.debugtoolbar.core.headers.HeadersPanel;
+import dev.debugtoolbar.core.history.HistoryPanel;
 import dev.debugtoolbar.core.internal.Masking;
+import dev.debugtoolbar.core.logging.LoggingPanel;
+import dev.debugtoolbar.core.redirects.RedirectsPanel;
 import dev.debugtoolbar.core.request.RequestPanel;
 import dev.debugtoolbar.core.sql.SqlDataSources;
+import dev.debugtoolbar.core.settings.SettingsPanel;
 import dev.debugtoolbar.core.sql.SqlPanel;
+import dev.debugtoolbar.core.template.TemplatesPanel;
+import dev.debugtoolbar.core.timeline.TimelinePanel;
+import dev.debugtoolbar.core.timeline.TimelineSource;
 import dev.debugtoolbar.core.timer.TimerPanel;
+import dev.debugtoolbar.core.versions.VersionsPanel;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,10 +46,16 @@ public final class PanelRegistry {
      */
     public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra, SqlDataSources dataSources) {
         Masking masking = new Masking(config);
-        SqlPanel sql = new SqlPanel(config.stackFilter(), config.slowStatementMillis(), config.nPlusOneThreshold(),
+        StackFilter stackFilter = config.stackFilter();
+        SqlPanel sql = new SqlPanel(stackFilter, config.slowStatementMillis(), config.nPlusOneThreshold(),
                 config.maxStacks(), dataSources);
-        List<Panel<?>> builtIn = List.of(new RequestPanel(masking), new TimerPanel(), sql,
-                new HeadersPanel(masking));
+        List<TimelineSource> timeline = List.of(
+                new TimelineSource("sql", "SQL", "sql", RequestContext::sql));
+        List<Panel<?>> builtIn = List.of(new RequestPanel(masking), new TimerPanel(), new TimelinePanel(timeline),
+                sql,
+                new TemplatesPanel(config.maxTemplates()), new CachePanel(config.maxCacheCalls(), config.maxStacks(), stackFilter),
+                new HeadersPanel(masking), new SettingsPanel(config, masking), new VersionsPanel(),
+                new LoggingPanel(), new ExceptionsPanel(), new RedirectsPanel(config), new HistoryPanel());
         List<Panel<?>> user = new ArrayList<>(discovered());
         user.addAll(extra);
         Set<String> ids = new HashSet<>();

@@ -1,6 +1,8 @@
 package dev.debugtoolbar.core.sql;
 
 import dev.debugtoolbar.core.callsite.CallSiteSampler;
+import dev.debugtoolbar.core.timeline.TimedEvent;
+import dev.debugtoolbar.core.timeline.TimedEvents;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +16,7 @@ import java.util.Map;
  * stacks sparingly (see {@link CallSiteSampler}). Thread-safe: an asynchronous request may run
  * statements on several threads.
  */
-public final class SqlLog {
+public final class SqlLog implements TimedEvents {
 
     private final long requestStartNanos;
     private final int capacity;
@@ -39,9 +41,26 @@ public final class SqlLog {
         return SqlAnalysis.plain(snapshot());
     }
 
+    /** The kept statements as the Timeline draws them: the SQL, when, how long, whether it failed. */
+    @Override
+    public List<TimedEvent> timedEvents() {
+        return events().stream().map(query -> new TimedEvent(query.sql(), query.startMillis(),
+                query.durationMillis(), query.error() != null)).toList();
+    }
+
     /** How many statements ran beyond the capacity and were only counted. */
     public synchronized int dropped() {
         return dropped;
+    }
+
+    /**
+     * Records a statement that did not run through a wrapped data source, for example one a collector of
+     * another data-access library saw: its SQL, when it started ({@link System#nanoTime()}), how long it
+     * took and its failure ({@code null} when it succeeded). It cannot be explained or run again.
+     */
+    public void record(String sql, long startNanos, long durationNanos, String error) {
+        record(connection("external"), sql, new Object[0], List.of(), "external", startNanos, durationNanos, null,
+                null, error);
     }
 
     synchronized ConnectionState connection(String rawId) {

@@ -1,5 +1,6 @@
 package dev.debugtoolbar.servlet.internal;
 
+import dev.debugtoolbar.core.redirects.RedirectsPanel;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,8 @@ import java.util.function.BooleanSupplier;
  * the first write, and buffering stops for good when the body outgrows the cap, when the application
  * commits the response itself ({@code flushBuffer}), sends an error or redirect, or goes asynchronous.
  * A {@code Content-Length} set by the application is held back while buffering and corrected at the end.
+ * When told to intercept redirects, {@code sendRedirect} only sets the status and {@code Location}, so that the
+ * host can answer with an intermediate page instead ({@link #interceptedRedirect()}, {@link #replaceBody}).
  */
 public final class InjectingResponse extends HttpServletResponseWrapper {
 
@@ -33,6 +36,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     private final long maxBufferBytes;
     private final boolean bodyless;
     private final BooleanSupplier asyncStarted;
+    private final boolean interceptRedirects;
 
     private Mode mode = Mode.UNDECIDED;
     private boolean bypassed;
@@ -48,15 +52,17 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
      * @param maxBufferBytes larger bodies stream through without injection
      * @param bodyless       whether the request can have no body in its answer (HEAD)
      * @param asyncStarted   whether the request has gone asynchronous (then nothing is held back)
+     * @param interceptRedirects whether redirects are held for an intermediate page rather than sent
      */
     public InjectingResponse(HttpServletResponse response, String requestId, long maxBufferBytes, boolean bodyless,
-                             BooleanSupplier asyncStarted) {
+                             BooleanSupplier asyncStarted, boolean interceptRedirects) {
         super(response);
         this.response = response;
         this.requestId = requestId;
         this.maxBufferBytes = maxBufferBytes;
         this.bodyless = bodyless;
         this.asyncStarted = asyncStarted;
+        this.interceptRedirects = interceptRedirects;
         response.setHeader(ID_HEADER, requestId);
     }
 
@@ -159,26 +165,79 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
 
     @Override
     public synchronized void sendRedirect(String location) throws IOException {
-        bypass();
-        response.sendRedirect(location);
+        if (!holdRedirect(location, SC_FOUND, true)) {
+            response.sendRedirect(location);
+        }
     }
 
     @Override
     public synchronized void sendRedirect(String location, int status) throws IOException {
-        bypass();
-        response.sendRedirect(location, status);
+        if (!holdRedirect(location, status, true)) {
+            response.sendRedirect(location, status);
+        }
     }
 
     @Override
     public synchronized void sendRedirect(String location, boolean clearBuffer) throws IOException {
-        bypass();
-        response.sendRedirect(location, clearBuffer);
+        if (!holdRedirect(location, SC_FOUND, clearBuffer)) {
+            response.sendRedirect(location, clearBuffer);
+        }
     }
 
     @Override
     public synchronized void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
+        if (!holdRedirect(location, status, clearBuffer)) {
+            response.sendRedirect(location, status, clearBuffer);
+        }
+    }
+
+    /**
+     * When redirects are intercepted, sets only the status and {@code Location} and says so; otherwise stops
+     * holding the body, so that the container's own redirect (each variant delegated as called) goes out.
+     */
+    private boolean holdRedirect(String location, int status, boolean clearBuffer) {
+        if (interceptRedirects && !response.isCommitted()) {
+            discardHeldBody();
+            if (clearBuffer) {
+                response.resetBuffer();
+            }
+            response.setStatus(status);
+            response.setHeader("Location", location);
+            return true;
+        }
         bypass();
-        response.sendRedirect(location, status, clearBuffer);
+        return false;
+    }
+
+    /**
+     * The target of the redirect the application answered with, when redirects are intercepted and the response
+     * can still be replaced; else {@code null}. Redirects made with {@code sendRedirect} and those made by hand
+     * (a 3xx status and a {@code Location} header) both count.
+     */
+    public synchronized String interceptedRedirect() {
+        if (!interceptRedirects || bypassed || response.isCommitted()
+                || !RedirectsPanel.isRedirect(response.getStatus())) {
+            return null;
+        }
+        return response.getHeader("Location");
+    }
+
+    /** Replaces whatever the application answered with an HTML page (status 200, no {@code Location}), held for injection. */
+    public synchronized void replaceBody(String page) {
+        discardHeldBody();
+        response.resetBuffer();
+        response.setStatus(SC_OK);
+        response.setHeader("Location", null);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        mode = Mode.BUFFER;
+        declaredLength = 0;
+        if (writer != null) {
+            chars = new StringBuilder(page);
+        } else {
+            bytes = new Bytes();
+            bytes.writeBytes(page.getBytes(charset()));
+        }
     }
 
     /** Whether the body is being held back for injection. */

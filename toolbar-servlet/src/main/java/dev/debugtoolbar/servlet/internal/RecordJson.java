@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.core.history.HistoryStats;
 import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.panel.PanelError;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.sql.QueryEvent;
+import dev.debugtoolbar.core.sql.SqlStats;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +23,8 @@ import java.util.List;
 /**
  * The JSON of the toolbar's API: request summaries, and whole records whose {@code panels.<id>} hold each
  * panel's stats (or {@code {"error": ...}} for a failed panel, or one whose stats cannot be serialized).
+ * A summary also says whether a script made the request ({@code ajax}, from the History panel) and how many
+ * statements it ran ({@code sqlCount}, from the SQL panel; {@code null} without one).
  */
 public final class RecordJson {
 
@@ -66,7 +70,13 @@ public final class RecordJson {
         json.put("status", record.status());
         json.put("durationMillis", record.durationMillis());
         json.put("contentType", record.contentType());
+        json.put("ajax", stats(record, "history") instanceof HistoryStats history && history.ajax());
+        json.put("sqlCount", stats(record, "sql") instanceof SqlStats sql ? sql.queryCount() : null);
         return json;
+    }
+
+    private static Object stats(RequestRecord record, String panelId) {
+        return record.panel(panelId).map(PanelResult::stats).orElse(null);
     }
 
     private JsonNode panel(PanelResult result) {

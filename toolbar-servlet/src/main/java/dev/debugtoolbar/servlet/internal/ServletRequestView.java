@@ -1,5 +1,6 @@
 package dev.debugtoolbar.servlet.internal;
 
+import dev.debugtoolbar.core.HostInfo;
 import dev.debugtoolbar.core.RequestView;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,11 +22,13 @@ public final class ServletRequestView implements RequestView {
 
     private final HttpServletRequest request;
     private final String remoteAddress;
+    private final HostInfo host;
 
-    /** A view of {@code request}, whose client is {@code remoteAddress}. */
-    public ServletRequestView(HttpServletRequest request, String remoteAddress) {
+    /** A view of {@code request}, whose client is {@code remoteAddress}, in the container {@code host} describes. */
+    public ServletRequestView(HttpServletRequest request, String remoteAddress, HostInfo host) {
         this.request = request;
         this.remoteAddress = remoteAddress;
+        this.host = host;
     }
 
     @Override
@@ -84,6 +87,16 @@ public final class ServletRequestView implements RequestView {
             headers.put(name, Collections.list(request.getHeaders(name)));
         }
         return headers;
+    }
+
+    @Override
+    public String header(String name) {
+        return request.getHeader(name);
+    }
+
+    @Override
+    public HostInfo host() {
+        return host;
     }
 
     @Override

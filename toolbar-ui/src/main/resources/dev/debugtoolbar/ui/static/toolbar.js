@@ -23,7 +23,14 @@
  *         <div class="tb-panel-content" data-tb-panel-content="{panelId}">   one per panel, cached
  *
  * Markers tests wait for: data-tb-ready="true" on the host once the nav is in; data-tb-loaded="true"
- * on a .tb-panel-content once its panel has loaded (data-tb-error="true" if that failed).
+ * on a .tb-panel-content once its panel has loaded (data-tb-error="true" if that failed); data-tb-request
+ * on the host names the request the toolbar shows (the page's own, or one chosen in History);
+ * data-tb-history-loaded="true" on the History panel's list once it is filled.
+ *
+ * Panels may use: [data-tb-offset] / [data-tb-width] (percent, 0-100) which become the CSS custom
+ * properties --tb-offset / --tb-width (no style attributes, so a strict CSP is fine); an
+ * input[data-tb-filter] that hides the table rows of its panel that do not contain its text; an element
+ * with [data-tb-panel] and [data-tb-item] that opens that panel scrolled to its [data-tb-item] element.
  *
  * Fetched HTML (escaped by the server) is inserted with innerHTML; everything this script writes itself
  * goes through textContent. Ids are never put into selectors: elements are found by data- attributes
@@ -34,6 +41,9 @@
 
     var VERSION = "0.1.0";
     var STORAGE_KEY = "tb-open";
+    var FOLLOW_KEY = "tb-follow-ajax";
+    var ID_HEADER = "X-Debug-Toolbar-Id";
+    var REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
     if (window.debugToolbar) {
         return; // loaded twice: the first one stays in charge
@@ -64,7 +74,8 @@
         panels: {},            // "p:" + requestId + " " + panelId -> { id, container, state }
         current: null,         // the panel entry shown in the overlay
         currentButton: null,   // the nav button of that panel, to give focus back to
-        pending: null          // a panel id to show once the nav has loaded
+        pending: null,         // a panel id to show once the nav has loaded
+        jump: null             // { panel, item }: the entry to scroll to once that panel is shown
     };
 
     var ui = {};               // host, root, app, handle, bar, overlay, title, subtitle, body, close
@@ -400,7 +411,10 @@
         ui.close = close;
 
         app.addEventListener("click", onClick, false);
+        app.addEventListener("input", onInput, false);
+        app.addEventListener("change", onChange, false);
         document.addEventListener("keydown", onKeyDown, false);
+        host.setAttribute("data-tb-request", state.requestId);
 
         document.body.appendChild(host);
         host.setAttribute("data-tb-init", "true");
@@ -563,10 +577,12 @@
         ui.app.setAttribute("data-tb-panel-open", panelId);
         markActive();
 
+        ui.body.scrollTop = 0;
         if (entry.state === "none" || entry.state === "error") {
             loadPanel(entry, title || panelId);
+        } else {
+            jumpTo(entry);
         }
-        ui.body.scrollTop = 0;
         focus(ui.body);
     }
 
@@ -607,6 +623,7 @@
             entry.state = "loaded";
             enhance(container, entry);
             container.setAttribute("data-tb-loaded", "true");
+            jumpTo(entry);
         });
     }
 
@@ -627,6 +644,15 @@
             }
         } catch (e2) {
             report(e2);
+        }
+        try {
+            placeBars(container);
+            var history = container.querySelector("[data-tb-history]");
+            if (history) {
+                loadHistory(history);
+            }
+        } catch (e3) {
+            report(e3);
         }
     }
 
@@ -1021,6 +1047,292 @@
         }
     }
 
+    // ---- bars, filters, jumps ------------------------------------------------------------------------
+
+    function percent(text) {
+        var value = parseFloat(text);
+        if (isNaN(value)) {
+            return null;
+        }
+        return Math.max(0, Math.min(100, value));
+    }
+
+    /** Turns [data-tb-offset] / [data-tb-width] into CSS custom properties (CSSOM: allowed under a strict CSP). */
+    function placeBars(root) {
+        var bars = root.querySelectorAll("[data-tb-offset], [data-tb-width]");
+        for (var i = 0; i < bars.length; i++) {
+            var offset = percent(bars[i].getAttribute("data-tb-offset"));
+            var width = percent(bars[i].getAttribute("data-tb-width"));
+            try {
+                if (offset !== null) {
+                    bars[i].style.setProperty("--tb-offset", offset.toFixed(3) + "%");
+                }
+                if (width !== null) {
+                    bars[i].style.setProperty("--tb-width", width.toFixed(3) + "%");
+                }
+            } catch (e) {
+                return; // an engine without custom properties: the bars keep their default look
+            }
+        }
+    }
+
+    /** Hides the table rows of the filter's panel that do not contain its text, and says how many show. */
+    function applyFilter(input) {
+        var scope = input;
+        while (scope && scope !== ui.app && !hasClass(scope, "tb-panel")) {
+            scope = scope.parentNode;
+        }
+        if (!scope || scope === ui.app) {
+            return;
+        }
+        var query = String(input.value || "").toLowerCase().replace(/^\s+|\s+$/g, "");
+        var rows = scope.querySelectorAll("tbody tr");
+        var shown = 0;
+        for (var i = 0; i < rows.length; i++) {
+            var match = !query || rows[i].textContent.toLowerCase().indexOf(query) >= 0;
+            show(rows[i], match);
+            if (match) {
+                shown++;
+            }
+        }
+        var counts = scope.querySelectorAll("[data-tb-filter-count]");
+        for (var j = 0; j < counts.length; j++) {
+            counts[j].textContent = query ? shown + " of " + rows.length + " shown" : "";
+        }
+    }
+
+    /** Scrolls a shown panel to the entry a click elsewhere (a Timeline bar) asked for, and marks it. */
+    function jumpTo(entry) {
+        var jump = state.jump;
+        if (!jump || jump.panel !== entry.id || entry.state !== "loaded") {
+            return;
+        }
+        state.jump = null;
+        var target = byAttribute(entry.container, "data-tb-item", jump.item);
+        if (!target) {
+            return;
+        }
+        setClass(target, "tb-flash", true);
+        if (typeof target.scrollIntoView === "function") {
+            try {
+                target.scrollIntoView({ block: "center" });
+            } catch (e) {
+                target.scrollIntoView();
+            }
+        }
+        window.setTimeout(function () {
+            setClass(target, "tb-flash", false);
+        }, 2000);
+    }
+
+    // ---- history: recent requests, switching, following fetch/XHR -------------------------------------
+
+    function readFollow() {
+        try {
+            return window.localStorage.getItem(FOLLOW_KEY) === "true";
+        } catch (e) {
+            return false;
+        }
+    }
+
+    function writeFollow(on) {
+        try {
+            window.localStorage.setItem(FOLLOW_KEY, on ? "true" : "false");
+        } catch (e) {
+            // not remembered
+        }
+    }
+
+    function twoDigits(number) {
+        return (number < 10 ? "0" : "") + number;
+    }
+
+    /** "14:03:27" in local time from an ISO instant such as 2026-01-01T12:00:00.123456Z. */
+    function clockTime(iso) {
+        var parts = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)/.exec(String(iso || ""));
+        if (!parts) {
+            return "";
+        }
+        var date = new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3], +parts[4], +parts[5], +parts[6]));
+        return twoDigits(date.getHours()) + ":" + twoDigits(date.getMinutes()) + ":" + twoDigits(date.getSeconds());
+    }
+
+    function cell(row, className, text) {
+        var td = make("td", className, text);
+        row.appendChild(td);
+        return td;
+    }
+
+    function historyRow(item, shownId) {
+        var current = item.id === shownId;
+        var row = make("tr", current ? "tb-history-current" : null);
+        row.setAttribute("data-tb-history-id", String(item.id));
+        cell(row, "tb-muted", clockTime(item.startedAt)).setAttribute("title", String(item.startedAt || ""));
+        cell(row, null, null).appendChild(make("span", "tb-method", item.method));
+        var path = cell(row, "tb-col-path", null);
+        path.appendChild(make("code", "tb-code", item.path + (item.query ? "?" + item.query : "")));
+        if (item.ajax) {
+            var badge = make("span", "tb-badge tb-badge-ajax", "fetch/XHR");
+            badge.setAttribute("title", "Made by a script of the page");
+            path.appendChild(badge);
+        }
+        if (item.id === config.id) {
+            path.appendChild(make("span", "tb-badge tb-badge-page", "this page"));
+        }
+        var status = Number(item.status) || 0;
+        var statusClass = status >= 500 ? "5xx" : (status >= 400 ? "4xx" : (status >= 300 ? "3xx" : "2xx"));
+        cell(row, "tb-num", null).appendChild(make("span", "tb-status tb-status-" + statusClass, String(status)));
+        cell(row, "tb-num", formatMillis(item.durationMillis));
+        cell(row, "tb-num", item.sqlCount === null || item.sqlCount === undefined ? "–" : String(item.sqlCount));
+        var choose = cell(row, "tb-num", null);
+        if (current) {
+            choose.appendChild(make("span", "tb-muted", "shown"));
+        } else {
+            var button = make("button", "tb-button tb-button-small", "Switch");
+            button.setAttribute("type", "button");
+            button.setAttribute("data-tb-action", "switch");
+            button.setAttribute("data-tb-request-id", String(item.id));
+            button.setAttribute("aria-label", "Switch the toolbar to " + item.method + " " + item.path);
+            choose.appendChild(button);
+        }
+        return row;
+    }
+
+    /** Fills the History panel from the JSON API: one row per recent request, newest first. */
+    function loadHistory(view) {
+        var status = view.querySelector("[data-tb-history-status]");
+        var table = view.querySelector("table");
+        var rows = view.querySelector("[data-tb-history-rows]");
+        var follow = view.querySelector("[data-tb-follow]");
+        var home = byAttribute(view, "data-tb-action", "history-home");
+        var shownId = view.getAttribute("data-tb-history-current");
+        if (follow) {
+            follow.checked = readFollow();
+        }
+        if (home) {
+            show(home, shownId !== config.id);
+        }
+        view.removeAttribute("data-tb-history-loaded");
+        status.textContent = "Loading the recent requests…";
+        show(status, true);
+        get(endpoint("/api/requests?limit=50"), function (error, text) {
+            clear(rows);
+            if (error) {
+                status.textContent = describe(error);
+                show(table, false);
+                return;
+            }
+            var list = JSON.parse(text);
+            for (var i = 0; i < list.length; i++) {
+                rows.appendChild(historyRow(list[i], shownId));
+            }
+            show(table, list.length > 0);
+            status.textContent = list.length ? "" : "No requests are recorded.";
+            show(status, !list.length);
+            view.setAttribute("data-tb-history-loaded", "true");
+        });
+    }
+
+    /** Shows the toolbar of another recorded request: its nav, and {@code panelId} open if given. */
+    function switchTo(requestId, panelId) {
+        if (!requestId || !REQUEST_ID.test(requestId) || !ui.host) {
+            return;
+        }
+        closePanel(false);
+        state.requestId = requestId;
+        state.toolbar = "none";
+        state.pending = null;
+        ui.host.setAttribute("data-tb-request", requestId);
+        ui.host.removeAttribute("data-tb-ready");
+        if (panelId) {
+            showPanel(panelId);
+        } else if (state.open) {
+            loadToolbar(false);
+        }
+    }
+
+    /** A recorded fetch/XHR response of the page: with following on, the toolbar switches to it. */
+    function noticeResponse(readId) {
+        if (!readFollow()) {
+            return;
+        }
+        var id = null;
+        try {
+            id = readId();
+        } catch (e) {
+            id = null;
+        }
+        if (id && REQUEST_ID.test(id) && id !== state.requestId) {
+            switchTo(id, state.current && isShown(ui.overlay) ? state.current.id : null);
+        }
+    }
+
+    var following = false;
+
+    /** Watches the page's XMLHttpRequest and fetch responses for the toolbar's id header. Installed once. */
+    function installFollow() {
+        if (following) {
+            return;
+        }
+        following = true;
+        var Xhr = window.XMLHttpRequest;
+        if (Xhr && Xhr.prototype && typeof Xhr.prototype.send === "function") {
+            var send = Xhr.prototype.send;
+            Xhr.prototype.send = function () {
+                var xhr = this;
+                try {
+                    xhr.addEventListener("load", function () {
+                        noticeResponse(function () {
+                            return xhr.getResponseHeader(ID_HEADER);
+                        });
+                    }, false);
+                } catch (e) {
+                    report(e);
+                }
+                return send.apply(this, arguments);
+            };
+        }
+        if (typeof window.fetch === "function") {
+            var fetch = window.fetch;
+            window.fetch = function () {
+                var result = fetch.apply(this, arguments);
+                try {
+                    result.then(function (response) {
+                        noticeResponse(function () {
+                            return response.headers.get(ID_HEADER);
+                        });
+                    }, function () {
+                        // the page handles its own failures
+                    });
+                } catch (e) {
+                    report(e);
+                }
+                return result;
+            };
+        }
+    }
+
+    function onInput(event) {
+        var target = event.target;
+        if (target && target.hasAttribute && target.hasAttribute("data-tb-filter")) {
+            try {
+                applyFilter(target);
+            } catch (e) {
+                report(e);
+            }
+        }
+    }
+
+    function onChange(event) {
+        var target = event.target;
+        if (target && target.hasAttribute && target.hasAttribute("data-tb-follow")) {
+            writeFollow(!!target.checked);
+            if (target.checked) {
+                installFollow();
+            }
+        }
+    }
+
     // ---- events --------------------------------------------------------------------------------------
 
     function onClick(event) {
@@ -1048,9 +1360,21 @@
                     if (state.current) {
                         loadPanel(state.current, ui.title.textContent || state.current.id);
                     }
+                } else if (name === "switch") {
+                    switchTo(action.getAttribute("data-tb-request-id"), "history");
+                } else if (name === "history-home") {
+                    switchTo(config.id, "history");
+                } else if (name === "history-refresh") {
+                    var view = upTo(action, ui.app, "data-tb-history");
+                    if (view) {
+                        loadHistory(view);
+                    }
                 }
             } else if (panel) {
                 var panelId = panel.getAttribute("data-tb-panel");
+                if (panel.hasAttribute("data-tb-item")) {
+                    state.jump = { panel: panelId, item: panel.getAttribute("data-tb-item") };
+                }
                 var button = ui.bar.contains(panel) ? panel : navButton(panelId);
                 openPanel(panelId, button, ui.bar.contains(panel));
             }
@@ -1093,6 +1417,9 @@
 
     function start() {
         try {
+            if (readFollow()) {
+                installFollow();
+            }
             build();
             if (readOpen()) {
                 openToolbar(false);
@@ -1116,6 +1443,10 @@
         /** Shows the toolbar with panel {@code panelId} open. */
         show: function (panelId) {
             showPanel(String(panelId));
+        },
+        /** Switches the toolbar to another recorded request, such as a fetch/XHR call's. */
+        switchTo: function (requestId) {
+            switchTo(String(requestId), null);
         }
     };
 

@@ -1,0 +1,114 @@
+package dev.debugtoolbar.core.template;
+
+import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.request.RequestStats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The templates of one request as a tree, in the order they started. Keeps at most a configured number;
+ * further ones are counted but not kept. Thread-safe.
+ */
+final class TemplateLog {
+
+    static final RequestContext.Key<TemplateLog> KEY =
+            new RequestContext.Key<>("debugtoolbar.templates", TemplateLog.class);
+
+    /** What {@link #open} returns for a template that was counted but not kept. */
+    static final int DROPPED = -1;
+
+    private final long requestStartNanos;
+    private final int capacity;
+    private final List<Node> nodes = new ArrayList<>();
+    private int dropped;
+
+    TemplateLog(long requestStartNanos, int capacity) {
+        this.requestStartNanos = requestStartNanos;
+        this.capacity = capacity;
+    }
+
+    /**
+     * Records that a template started rendering.
+     *
+     * @param parent the index of the template that inserted it, or {@link #DROPPED} for none
+     * @return its index, to {@link #close} it with, or {@link #DROPPED}
+     */
+    synchronized int open(int parent, String name, String selector, String resource, String mode,
+                          List<RequestStats.Entry> variables, long startNanos) {
+        if (nodes.size() >= capacity) {
+            dropped++;
+            return DROPPED;
+        }
+        int depth = parent == DROPPED ? 0 : nodes.get(parent).depth + 1;
+        nodes.add(new Node(parent, depth, name, selector, resource, mode, variables, startNanos));
+        return nodes.size() - 1;
+    }
+
+    /** Records that the template at {@code index} ended; ignores {@link #DROPPED}. */
+    synchronized void close(int index, long endNanos) {
+        if (index != DROPPED) {
+            Node node = nodes.get(index);
+            node.endNanos = endNanos;
+            node.finished = true;
+        }
+    }
+
+    /** The kept templates in order; one that never ended is taken to run until {@code nowNanos}. */
+    synchronized List<TemplateEvent> events(long nowNanos) {
+        long[] durations = new long[nodes.size()];
+        long[] children = new long[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            durations[i] = (node.finished ? node.endNanos : nowNanos) - node.startNanos;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            int parent = nodes.get(i).parent;
+            if (parent != DROPPED) {
+                children[parent] += durations[i];
+            }
+        }
+        List<TemplateEvent> events = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            events.add(new TemplateEvent(i, node.name, node.selector, node.depth,
+                    node.parent == DROPPED ? null : node.parent, millis(node.startNanos - requestStartNanos),
+                    millis(durations[i]), millis(Math.max(0, durations[i] - children[i])), node.resource,
+                    node.mode, node.finished, node.variables));
+        }
+        return events;
+    }
+
+    synchronized int dropped() {
+        return dropped;
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static final class Node {
+        final int parent;
+        final int depth;
+        final String name;
+        final String selector;
+        final String resource;
+        final String mode;
+        final List<RequestStats.Entry> variables;
+        final long startNanos;
+        long endNanos;
+        boolean finished;
+
+        Node(int parent, int depth, String name, String selector, String resource, String mode,
+             List<RequestStats.Entry> variables, long startNanos) {
+            this.parent = parent;
+            this.depth = depth;
+            this.name = name;
+            this.selector = selector;
+            this.resource = resource;
+            this.mode = mode;
+            this.variables = variables;
+            this.startNanos = startNanos;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.debugtoolbar.core.template;
+
+import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.internal.Text;
+import dev.debugtoolbar.core.panel.Panel;
+import dev.debugtoolbar.core.panel.Timing;
+
+import java.util.List;
+
+/** The built-in Templates panel: the tree of templates and fragments the request rendered, with times. */
+public final class TemplatesPanel implements Panel<TemplateStats> {
+
+    private final int maxTemplates;
+
+    /** A panel that keeps at most {@code maxTemplates} templates per request. */
+    public TemplatesPanel(int maxTemplates) {
+        this.maxTemplates = maxTemplates;
+    }
+
+    @Override
+    public String id() {
+        return "templates";
+    }
+
+    @Override
+    public String title() {
+        return "Templates";
+    }
+
+    @Override
+    public void onRequestStart(RequestContext context) {
+        context.put(TemplateLog.KEY, new TemplateLog(context.startNanos(), maxTemplates));
+    }
+
+    @Override
+    public TemplateStats onRequestEnd(RequestContext context) {
+        TemplateLog log = context.get(TemplateLog.KEY);
+        if (log == null) {
+            return new TemplateStats(0, 0, 0, List.of());
+        }
+        List<TemplateEvent> templates = log.events(System.nanoTime());
+        double total = 0;
+        for (TemplateEvent template : templates) {
+            if (template.depth() == 0) {
+                total += template.durationMillis();
+            }
+        }
+        int dropped = log.dropped();
+        return new TemplateStats(templates.size() + dropped, total, dropped, templates);
+    }
+
+    @Override
+    public String subtitle(TemplateStats stats) {
+        return Text.count(stats.templateCount(), "template", "templates") + " in " + Text.millis(stats.totalMillis());
+    }
+
+    @Override
+    public List<Timing> timings(TemplateStats stats) {
+        if (stats.templateCount() == 0) {
+            return List.of();
+        }
+        return List.of(new Timing("tpl", stats.totalMillis(),
+                "Templates (" + Text.count(stats.templateCount(), "template", "templates") + ")"));
+    }
+
+    @Override
+    public String template() {
+        return "dev/debugtoolbar/ui/panels/templates.html";
+    }
+}

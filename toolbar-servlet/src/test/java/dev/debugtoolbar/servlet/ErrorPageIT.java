@@ -1,0 +1,110 @@
+package dev.debugtoolbar.servlet;
+
+import com.example.shop.Orders;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.debugtoolbar.core.DebugToolbar;
+import jakarta.servlet.RequestDispatcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An exception escaping the application: recorded with its stack, and the error page gets the toolbar. */
+class ErrorPageIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DebugToolbar TOOLBAR = DebugToolbar.builder().enabled(true).build();
+    private static TestServer withErrorPage;
+    private static TestServer withoutErrorPage;
+
+    @BeforeAll
+    static void start() throws Exception {
+        withErrorPage = TestServer.with(TOOLBAR)
+                .errorPage("/error")
+                .handle("/checkout", (request, response) -> Orders.place("forty-two"))
+                .handle("/missing", (request, response) -> response.sendError(404, "no such book"))
+                .handle("/error", (request, response) -> {
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write("<!doctype html><html><body><h1>Our error page</h1><p>"
+                            + request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) + "</p></body></html>");
+                })
+                .start();
+        withoutErrorPage = TestServer.with(TOOLBAR)
+                .handle("/checkout", (request, response) -> Orders.place("forty-two"))
+                .start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        withErrorPage.close();
+        withoutErrorPage.close();
+        TOOLBAR.close();
+    }
+
+    @Test
+    void theApplicationsErrorPageCarriesTheToolbarOfTheFailedRequest() throws Exception {
+        HttpResponse<String> page = page(withErrorPage, "checkout");
+
+        assertEquals(500, page.statusCode());
+        String id = TestServer.idOf(page);
+        assertTrue(page.body().contains("<h1>Our error page</h1><p>500</p>"), page.body());
+        assertTrue(page.body().contains("data-tb-id=\"" + id + "\""), page.body());
+        assertTrue(page.body().indexOf("data-tb-id") < page.body().lastIndexOf("</body>"));
+        assertTrue(page.headers().firstValue("Server-Timing").orElseThrow().startsWith("total;dur="));
+
+        JsonNode record = withErrorPage.record(id);
+        assertEquals(500, record.get("status").asInt());
+        JsonNode chain = record.get("panels").get("exceptions").get("exceptions").get(0).get("chain");
+        assertEquals("java.lang.IllegalStateException", chain.get(0).get("type").asText());
+        assertEquals("Order forty-two cannot be placed", chain.get(0).get("message").asText());
+        assertEquals("Caused by", chain.get(1).get("relation").asText());
+        JsonNode top = chain.get(0).get("frames").get(0);
+        assertTrue(top.get("text").asText().startsWith("com.example.shop.Orders.place("), top.toString());
+        assertTrue(top.get("application").asBoolean());
+        boolean jettyFrameIsForeign = false;
+        for (JsonNode frame : chain.get(0).get("frames")) {
+            jettyFrameIsForeign |= frame.get("text").asText().startsWith("org.eclipse.jetty.")
+                    && !frame.get("application").asBoolean();
+        }
+        assertTrue(jettyFrameIsForeign);
+
+        String html = withErrorPage.getText("__toolbar/requests/" + id + "/panels/exceptions").body();
+        assertTrue(html.contains("tb-frame-app") && html.contains("Order forty-two cannot be placed"), html);
+        assertTrue(withErrorPage.getText("__toolbar/requests/" + id).body().contains("IllegalStateException"));
+    }
+
+    @Test
+    void anErrorTheApplicationSendsGetsTheToolbarOnItsErrorPageToo() throws Exception {
+        HttpResponse<String> page = page(withErrorPage, "missing");
+
+        assertEquals(404, page.statusCode());
+        String id = TestServer.idOf(page);
+        assertTrue(page.body().contains("Our error page") && page.body().contains("data-tb-id=\"" + id + "\""),
+                page.body());
+        assertEquals(404, withErrorPage.record(id).get("status").asInt());
+    }
+
+    @Test
+    void withoutAnErrorPageTheContainersOwnPageIsLeftAloneAndTheFailureIsStillRecorded() throws Exception {
+        HttpResponse<String> page = page(withoutErrorPage, "checkout");
+
+        assertEquals(500, page.statusCode());
+        assertFalse(page.body().contains("data-tb-id"), "the container writes its own page past every filter");
+        JsonNode newest = JSON.readTree(withoutErrorPage.getText("__toolbar/api/requests?limit=1").body()).get(0);
+        assertEquals("/checkout", newest.get("path").asText());
+        assertEquals(500, newest.get("status").asInt());
+        JsonNode exceptions = withoutErrorPage.record(newest.get("id").asText()).get("panels").get("exceptions");
+        assertEquals(1, exceptions.get("exceptions").size());
+    }
+
+    private static HttpResponse<String> page(TestServer server, String path) {
+        return server.sendText(HttpRequest.newBuilder(server.uri(path)).header("Accept", "text/html"));
+    }
+}
