@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What recording costs per SQL statement. One benchmark operation is one request of
  * {@value #STATEMENTS} prepared SELECTs on in-memory H2 behind H2's connection pool, on one connection
- * (each statement: prepare, bind an int, execute, read the row, close), issued from application code at a stack depth of {@code depth} frames; the score is per
- * statement.
+ * (each statement: prepare, bind an int, execute, read the row, close), issued from application code at a
+ * stack depth of {@code depth} frames; the score is per statement.
  *
  * <ul>
  *   <li>{@code recording}: {@code raw} (H2 alone), {@code noopProxy} (datasource-proxy with a no-op

@@ -85,7 +85,7 @@ public class SqlEndpointsIT {
 
     @Test
     void explainsARecordedSelectAsHtmlAndJson() throws Exception {
-        String id = idOf(server.getText("/page"));
+        String id = TestServer.idOf(server.getText("/page"));
         HttpResponse<String> html = post("/__toolbar/requests/" + id + "/sql/0/explain");
         assertEquals(200, html.statusCode(), html.body());
         assertTrue(html.body().contains("data-tb-result-kind=\"explain\""), html.body());
@@ -106,7 +106,7 @@ public class SqlEndpointsIT {
 
     @Test
     void refusesWritesAndDdlStoredInARecordAndChangesNothing() throws Exception {
-        String id = idOf(server.getText("/page"));
+        String id = TestServer.idOf(server.getText("/page"));
         int audits = count("audit");
         for (String index : new String[] {"1", "3"}) {
             for (String action : new String[] {"select", "explain", "explain?analyze=true"}) {
@@ -127,7 +127,7 @@ public class SqlEndpointsIT {
 
     @Test
     void aSelectCallingASideEffectingFunctionLeavesNothingBehind() throws Exception {
-        String id = idOf(server.getText("/page"));
+        String id = TestServer.idOf(server.getText("/page"));
         int audits = count("audit");
         HttpResponse<String> rerun = post("/__toolbar/requests/" + id + "/sql/2/select");
         assertTrue(rerun.statusCode() == 200 || rerun.statusCode() == 422, rerun.body());
@@ -136,7 +136,7 @@ public class SqlEndpointsIT {
 
     @Test
     void answersAForgedOrUnknownStatementWith404() throws Exception {
-        String id = idOf(server.getText("/page"));
+        String id = TestServer.idOf(server.getText("/page"));
         for (String index : new String[] {"4", "99", "-1", "abc", "1e3", "0x1"}) {
             HttpResponse<String> response = post("/__toolbar/requests/" + id + "/sql/" + index + "/select");
             assertEquals(404, response.statusCode(), index + ": " + response.body());
@@ -147,7 +147,7 @@ public class SqlEndpointsIT {
 
     @Test
     void refusesCrossOriginPostsWith403() throws Exception {
-        String id = idOf(server.getText("/page"));
+        String id = TestServer.idOf(server.getText("/page"));
         String path = "/__toolbar/requests/" + id + "/sql/0/select";
         HttpResponse<String> evil = server.sendText(request(path).header("Origin", "http://evil.example"));
         assertEquals(403, evil.statusCode(), evil.body());
@@ -162,7 +162,7 @@ public class SqlEndpointsIT {
 
     @Test
     void acceptsOnlyTheRightMethods() throws Exception {
-        String id = idOf(server.getText("/page"));
+        String id = TestServer.idOf(server.getText("/page"));
         assertEquals(405, server.getText("__toolbar/requests/" + id + "/sql/0/select").statusCode());
         assertEquals(405, post("/__toolbar/requests/" + id + "/sql/rows?from=0").statusCode());
         assertEquals(405, post("/__toolbar/requests/" + id).statusCode());
@@ -170,7 +170,7 @@ public class SqlEndpointsIT {
 
     @Test
     void servesLongStatementListsPageByPage() throws Exception {
-        String id = idOf(server.getText("/many"));
+        String id = TestServer.idOf(server.getText("/many"));
         String panel = server.getText("__toolbar/requests/" + id + "/panels/sql").body();
         assertEquals(100, count(panel, "data-tb-sql-index="));
         assertTrue(panel.contains("data-tb-sql-total=\"250\""));
@@ -218,9 +218,6 @@ public class SqlEndpointsIT {
         }
     }
 
-    private static String idOf(HttpResponse<String> response) {
-        return response.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow();
-    }
 
     private static void query(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -37,11 +37,6 @@ public record SqlStats(int queryCount, double totalMillis, int errorCount, int d
         databases = Map.copyOf(databases);
     }
 
-    /** Stats of a request that ran no SQL. */
-    public static SqlStats empty() {
-        return new SqlStats(0, 0, 0, 0, List.of(), 0, 0, List.of(), 0, 0, 0, 0, false, List.of(), 0, Map.of());
-    }
-
     /**
      * Up to {@code size} statements from position {@code from}, in order of execution or, with
      * {@code byTime}, slowest first.

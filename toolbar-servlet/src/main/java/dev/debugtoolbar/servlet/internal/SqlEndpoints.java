@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -93,8 +92,9 @@ final class SqlEndpoints {
             return;
         }
         boolean byTime = sort.equals("time");
-        html(response, renderer.renderFragment(TEMPLATE, "rows", Map.of("record", record, "stats", stats,
-                "base", base, "rows", stats.page(from, PAGE_SIZE, byTime), "byTime", byTime)));
+        Map<String, Object> variables = Map.of("record", record, "stats", stats, "base", base,
+                "rows", stats.page(from, PAGE_SIZE, byTime), "byTime", byTime);
+        ToolbarEndpoints.html(response, renderer.renderFragment(TEMPLATE, "rows", variables));
     }
 
     private void run(HttpServletRequest request, HttpServletResponse response, RequestRecord record, SqlStats stats,
@@ -130,7 +130,7 @@ final class SqlEndpoints {
             response.setContentType("application/json;charset=UTF-8");
             json.writeValue(result, response.getOutputStream());
         } else {
-            html(response, renderer.renderTemplate(RESULT_TEMPLATE, Map.of("result", result)));
+            ToolbarEndpoints.html(response, renderer.renderTemplate(RESULT_TEMPLATE, Map.of("result", result)));
         }
     }
 
@@ -158,11 +158,4 @@ final class SqlEndpoints {
         return null;
     }
 
-    private static void html(HttpServletResponse response, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
 }

@@ -149,7 +149,8 @@ public final class ToolbarEndpoints {
         action.accept(record);
     }
 
-    private static void html(HttpServletResponse response, String html) throws IOException {
+    /** Answers with an HTML fragment, never cached. */
+    static void html(HttpServletResponse response, String html) throws IOException {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
