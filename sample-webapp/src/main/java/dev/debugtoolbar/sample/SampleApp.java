@@ -90,17 +90,15 @@ public final class SampleApp implements AutoCloseable {
      */
     public static SampleApp start(LaunchOptions options) throws Exception {
         BookshopDatabase database = BookshopDatabase.createSeeded();
-        FlagsPanel flagsPanel = new FlagsPanel();
-        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).interceptRedirects(true).panel(flagsPanel).build();
-        CacheManager rawCaches = Caching.getCachingProvider(CAFFEINE_JCACHE)
-                .getCacheManager(URI.create("urn:bookshop:" + UUID.randomUUID()), SampleApp.class.getClassLoader());
+        DebugToolbar toolbar = newToolbar();
+        CacheManager rawCaches = newCaches();
         try {
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
             connector.setHost(options.host());
             connector.setPort(options.port());
             server.addConnector(connector);
-            server.setHandler(bookshop(toolbar, flagsPanel, database.dataSource(), rawCaches));
+            server.setHandler(bookshop(toolbar, database.dataSource(), rawCaches));
             server.setStopAtShutdown(true);
             server.start();
             return new SampleApp(server, database, toolbar, rawCaches, baseUri(options.host(), connector.getLocalPort()));
@@ -113,15 +111,32 @@ public final class SampleApp implements AutoCloseable {
     }
 
     /**
-     * The web app. The toolbar filter comes first, for requests and for the error page's dispatches; the
-     * database was seeded through the raw data source, and requests reach it only through the toolbar's
-     * wrapper, so that their SQL is recorded. Likewise the caches are used through the toolbar's wrapper of
-     * the Caffeine JCache manager, and the pages' Thymeleaf engine is instrumented (see {@link Pages}).
+     * The shop's toolbar: on, intercepting redirects, and never showing the shop's JDBC helper as a call
+     * site (its callers are the interesting ones).
      */
-    private static ServletContextHandler bookshop(DebugToolbar toolbar, FlagsPanel flagsPanel,
-                                                  DataSource rawDataSource, CacheManager rawCaches) {
+    static DebugToolbar newToolbar() {
+        return DebugToolbar.builder().enabled(true).interceptRedirects(true).panel(new FlagsPanel())
+                .skipCallSitePackages("dev.debugtoolbar.sample.db.").build();
+    }
+
+    /** A fresh, empty Caffeine JCache manager for the shop. */
+    static CacheManager newCaches() {
+        return Caching.getCachingProvider(CAFFEINE_JCACHE)
+                .getCacheManager(URI.create("urn:bookshop:" + UUID.randomUUID()), SampleApp.class.getClassLoader());
+    }
+
+    /**
+     * The web app, over any database that holds the shop's schema (H2 here, PostgreSQL in PostgresIT). The
+     * toolbar filter comes first, for requests and for the error page's dispatches; the database was seeded
+     * through the raw data source, and requests reach it only through the toolbar's wrapper, so that their
+     * SQL is recorded. Likewise the caches are used through the toolbar's wrapper of the Caffeine JCache
+     * manager, and the pages' Thymeleaf engine is instrumented (see {@link Pages}).
+     */
+    static ServletContextHandler bookshop(DebugToolbar toolbar, DataSource rawDataSource, CacheManager rawCaches) {
         DataSource dataSource = toolbar.wrap(rawDataSource);
         CacheManager caches = JCacheRecorder.wrap(rawCaches, toolbar);
+        FlagsPanel flagsPanel = toolbar.panels().stream().filter(FlagsPanel.class::isInstance)
+                .map(FlagsPanel.class::cast).findFirst().orElseThrow();
         FeatureFlags flags = FeatureFlags.ofTheShop(flagsPanel.listener(toolbar));
 
         ServletContextHandler context = new ServletContextHandler("/");

@@ -3,6 +3,7 @@ package dev.debugtoolbar.sample;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,42 @@ class ToolbarUiIT {
 
         assertTrue(content.getTextContent().contains("<script>window.hacked=1</script>"), content.getTextContent());
         assertEquals("undefined", page.executeJavaScript("typeof window.hacked").getJavaScriptResult().toString());
+    }
+
+    @Test
+    void explainsReRunsSortsAndCopiesStatements() throws Exception {
+        HtmlPage page = browser.getPage(app.uri().resolve("books").toURL());
+        await(page, ".tb-host button.tb-handle", "the toolbar's handle").click();
+        await(page, ".tb-nav-item[data-tb-panel=sql]", "the nav").click();
+        DomElement content = await(page, "[data-tb-panel-content=sql][data-tb-loaded=true]", "the SQL panel");
+        assertTrue(content.querySelector(".tb-sql-nplusone").getTextContent().contains("30×"));
+
+        DomElement authorRow = content.querySelector("tr[data-tb-sql-index='1']");
+        ((DomElement) authorRow.querySelector("button[data-tb-run=explain]")).click();
+        DomElement plan = await(page, "tr[data-tb-sql-index='1'] .tb-sql-result[data-tb-result=done]", "the plan");
+        assertTrue(plan.getTextContent().contains("EXPLAIN") && plan.getTextContent().contains("AUTHORS"),
+                plan.getTextContent());
+
+        ((DomElement) content.querySelector("tr[data-tb-sql-index='0'] button[data-tb-run=select]")).click();
+        DomElement rows = await(page, "tr[data-tb-sql-index='0'] .tb-sql-result[data-tb-result=done]", "the rows");
+        assertEquals(31, rows.querySelectorAll("tr").size(), "a header and thirty books");
+
+        ((DomElement) content.querySelector("button[data-tb-sort=time]")).click();
+        List<Double> durations = content.querySelectorAll("tr[data-tb-sql-index]").stream()
+                .map(row -> Double.parseDouble(((DomElement) row).getAttribute("data-tb-duration"))).toList();
+        assertEquals(31, durations.size());
+        for (int i = 1; i < durations.size(); i++) {
+            assertTrue(durations.get(i - 1) >= durations.get(i), "slowest first: " + durations);
+        }
+        ((DomElement) content.querySelector("button[data-tb-sort=order]")).click();
+        DomNode first = content.querySelector("tr[data-tb-sql-index]");
+        assertEquals("0", ((DomElement) first).getAttribute("data-tb-sql-index"));
+
+        DomElement copy = content.querySelector("tr[data-tb-sql-index='1'] button[data-tb-action=sql-copy]");
+        assertTrue(copy.getAttribute("data-tb-runnable").matches(
+                "SELECT id, name, country FROM authors WHERE id = \\d+"), copy.getAttribute("data-tb-runnable"));
+        copy.click();
+        await(page, "tr[data-tb-sql-index='1'] button[data-tb-copied]", "the copy's outcome");
     }
 
     private DomElement await(HtmlPage page, String selector, String what) {

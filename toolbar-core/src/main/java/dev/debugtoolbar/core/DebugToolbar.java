@@ -9,7 +9,8 @@ import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.PanelRegistry;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.panel.PanelSettings;
-import dev.debugtoolbar.core.sql.SqlRecorder;
+import dev.debugtoolbar.core.sql.SqlDataSources;
+import dev.debugtoolbar.core.sql.SqlReplayer;
 import dev.debugtoolbar.core.store.InMemoryRequestStore;
 import dev.debugtoolbar.core.store.RequestStore;
 
@@ -51,16 +52,21 @@ public final class DebugToolbar implements AutoCloseable {
     private final RequestStore store;
     private final Masking masking;
     private final LogCapture logs;
-    private final ThreadLocal<RequestContext> current = new ThreadLocal<>();
+    private final ThreadLocal<RequestContext> current;
+    private final SqlDataSources dataSources;
+    private final SqlReplayer sqlReplayer;
     private final SecureRandom random = new SecureRandom();
 
-    private DebugToolbar(ToolbarConfig config, PanelRegistry panels, RequestStore store) {
+    private DebugToolbar(ToolbarConfig config, PanelRegistry panels, RequestStore store,
+                         ThreadLocal<RequestContext> current, SqlDataSources dataSources) {
         this.config = config;
         this.panels = panels;
         this.store = store;
         this.masking = new Masking(config);
-        ThreadLocal<RequestContext> bound = current;
-        this.logs = config.enabled() ? LogCapture.install(bound::get) : null;
+        this.current = current;
+        this.dataSources = dataSources;
+        this.sqlReplayer = new SqlReplayer(dataSources);
+        this.logs = config.enabled() ? LogCapture.install(current::get) : null;
     }
 
     /** A builder; {@code build()} with no other call gives a toolbar enabled only by property or environment. */
@@ -94,8 +100,24 @@ public final class DebugToolbar implements AutoCloseable {
      * A disabled toolbar returns {@code dataSource} itself.
      */
     public DataSource wrap(DataSource dataSource) {
+        return wrap(dataSource, null);
+    }
+
+    /**
+     * Like {@link #wrap(DataSource)}, with a name that the SQL panel shows for the data source's statements
+     * (letters, digits, {@code ._-}; unique per toolbar). Unnamed data sources are {@code ds1}, {@code ds2}, ...
+     */
+    public DataSource wrap(DataSource dataSource, String name) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return isEnabled() ? SqlRecorder.wrap(dataSource, this) : dataSource;
+        return isEnabled() ? dataSources.wrap(dataSource, name) : dataSource;
+    }
+
+    /**
+     * Runs recorded SELECTs again (EXPLAIN, or to show their rows) on the original of the data source they
+     * ran on, read-only and rolled back; used by the toolbar's endpoints.
+     */
+    public SqlReplayer sqlReplayer() {
+        return sqlReplayer;
     }
 
     /** The context of the request bound to the calling thread, if any. */
@@ -233,6 +255,11 @@ public final class DebugToolbar implements AutoCloseable {
         private Integer maxTemplates;
         private Integer maxCacheCalls;
         private Boolean interceptRedirects;
+        private Integer maxStacks;
+        private final List<String> skippedPackages = new ArrayList<>();
+        private final List<String> applicationPackages = new ArrayList<>();
+        private Double slowStatementMillis;
+        private Integer nPlusOneThreshold;
         private final List<Panel<?>> extraPanels = new ArrayList<>();
         private Function<String, String> options = name -> null;
         private Function<String, String> properties = System::getProperty;
@@ -308,6 +335,48 @@ public final class DebugToolbar implements AutoCloseable {
         }
 
         /**
+         * Call-site stacks captured per request, by the SQL panel and by the Cache panel each, default 200.
+         * Each new SQL text (or cache and operation) gets one, repeats of it only a few (see
+         * {@link dev.debugtoolbar.core.callsite.CallSiteSampler}); beyond the limit calls have no call site
+         * of their own. 0 captures none.
+         */
+        public Builder maxStacks(int maxStacks) {
+            this.maxStacks = maxStacks;
+            return this;
+        }
+
+        /**
+         * Class-name prefixes, such as {@code com.acme.dao.support.}, whose frames are never shown as a call
+         * site, besides the JDK, containers, drivers, pools and other libraries skipped by default
+         * ({@link dev.debugtoolbar.core.callsite.StackFilter#DEFAULT_SKIPPED}).
+         */
+        public Builder skipCallSitePackages(String... prefixes) {
+            skippedPackages.addAll(List.of(prefixes));
+            return this;
+        }
+
+        /**
+         * Class-name prefixes of the application's own code, kept as call sites even where a skipped prefix
+         * covers them (an application under {@code org.springframework.samples.}, say).
+         */
+        public Builder applicationPackages(String... prefixes) {
+            applicationPackages.addAll(List.of(prefixes));
+            return this;
+        }
+
+        /** Statements slower than this are highlighted in the SQL panel; default 100 ms. */
+        public Builder slowStatementMillis(double slowStatementMillis) {
+            this.slowStatementMillis = slowStatementMillis;
+            return this;
+        }
+
+        /** This many similar statements from one call site in a request are flagged as N+1; default 5. */
+        public Builder nPlusOneThreshold(int nPlusOneThreshold) {
+            this.nPlusOneThreshold = nPlusOneThreshold;
+            return this;
+        }
+
+        /**
          * Whether a redirect (3xx with a {@code Location}) answering a browser's page request is shown as a
          * page with the target link and the toolbar of the redirecting request, instead of being followed at
          * once; handy for debugging POST-redirect-GET. Fetch and XHR calls are never intercepted. Default off.
@@ -363,6 +432,21 @@ public final class DebugToolbar implements AutoCloseable {
             int statements = notNegative("maxStatements", or(maxStatements, named.integer("maxStatements"), 5_000));
             int templates = notNegative("maxTemplates", or(maxTemplates, named.integer("maxTemplates"), 1_000));
             int cacheCalls = notNegative("maxCacheCalls", or(maxCacheCalls, named.integer("maxCacheCalls"), 5_000));
+            int stacks = notNegative("maxStacks", or(maxStacks, named.integer("maxStacks"), 200));
+            double slowMillis = or(slowStatementMillis, named.decimal("slowStatementMillis"), 100.0);
+            if (!(slowMillis >= 0)) {
+                throw new IllegalArgumentException("slowStatementMillis must be 0 or more, was " + slowMillis);
+            }
+            int nPlusOne = or(nPlusOneThreshold, named.integer("nPlusOneThreshold"), 5);
+            if (nPlusOne < 2) {
+                throw new IllegalArgumentException("nPlusOneThreshold must be at least 2, was " + nPlusOne);
+            }
+            List<String> skipped = skippedPackages.isEmpty()
+                    ? or(null, named.list("skipCallSitePackages"), List.of()) : skippedPackages;
+            List<String> application = applicationPackages.isEmpty()
+                    ? or(null, named.list("applicationPackages"), List.of()) : applicationPackages;
+            requirePrefixes("skipCallSitePackages", skipped);
+            requirePrefixes("applicationPackages", application);
             boolean redirects = or(interceptRedirects, named.flag("interceptRedirects"), false);
             List<String> clients = or(allowedClients, named.list("allowedClients"), List.of("127.0.0.0/8", "::1"));
             List<String> proxies = or(trustedProxies, named.list("trustedProxies"), List.of());
@@ -371,8 +455,10 @@ public final class DebugToolbar implements AutoCloseable {
             boolean on = or(enabled, named.flag("enabled"), false);
             ToolbarConfig config = new ToolbarConfig(on, prefix, capacity, bufferBytes, clients, proxies,
                     or(sensitiveNames, named.pattern("sensitiveNames"), DEFAULT_SENSITIVE), statements, templates,
-                    cacheCalls, redirects);
-            PanelRegistry registry = PanelRegistry.create(config, extraPanels);
+                    cacheCalls, redirects, stacks, skipped, application, slowMillis, nPlusOne);
+            ThreadLocal<RequestContext> current = new ThreadLocal<>();
+            SqlDataSources dataSources = new SqlDataSources(current::get);
+            PanelRegistry registry = PanelRegistry.create(config, extraPanels, dataSources);
             RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity);
             if (config.enabled()) {
                 for (Panel<?> panel : registry.all()) {
@@ -382,7 +468,7 @@ public final class DebugToolbar implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Debug toolbar enabled at {0} for clients {1}; panels: {2}",
                         prefix, clients, registry.ids());
             }
-            return new DebugToolbar(config, registry, requestStore);
+            return new DebugToolbar(config, registry, requestStore, current, dataSources);
         }
 
         private static int notNegative(String option, int value) {
@@ -390,6 +476,15 @@ public final class DebugToolbar implements AutoCloseable {
                 throw new IllegalArgumentException(option + " must not be negative, was " + value);
             }
             return value;
+        }
+
+        private static void requirePrefixes(String option, List<String> prefixes) {
+            for (String prefix : prefixes) {
+                if (prefix == null || prefix.isBlank()) {
+                    throw new IllegalArgumentException(option + " needs class-name prefixes such as 'com.acme.',"
+                            + " was: " + prefixes);
+                }
+            }
         }
 
         /** The builder's own value, else the named option's, else the default. */

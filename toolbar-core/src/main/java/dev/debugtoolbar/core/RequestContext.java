@@ -36,7 +36,7 @@ public final class RequestContext {
         this.startedAt = startedAt;
         this.startNanos = startNanos;
         this.request = request;
-        this.sql = new SqlLog(startNanos, config.maxStatements());
+        this.sql = new SqlLog(startNanos, config.maxStatements(), config.maxStacks());
         this.disabledPanels = Set.copyOf(disabledPanels);
     }
 

@@ -1,5 +1,7 @@
 package dev.debugtoolbar.core;
 
+import dev.debugtoolbar.core.callsite.StackFilter;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,12 @@ import java.util.regex.Pattern;
  * @param maxCacheCalls   cache calls kept per request; further ones are only counted
  * @param interceptRedirects whether a redirect answering a browser's page request is replaced by a page that
  *                        shows its target link and the toolbar of the redirecting request
+ * @param maxStacks       call-site stacks captured per request; later calls go without one
+ * @param skippedPackages class-name prefixes whose frames are never a call site, besides
+ *                        {@link StackFilter#DEFAULT_SKIPPED}
+ * @param applicationPackages class-name prefixes whose frames are always the application's
+ * @param slowStatementMillis statements slower than this are highlighted
+ * @param nPlusOneThreshold this many similar statements from one call site are flagged as N+1
  */
 public record ToolbarConfig(
         boolean enabled,
@@ -30,7 +38,12 @@ public record ToolbarConfig(
         int maxStatements,
         int maxTemplates,
         int maxCacheCalls,
-        boolean interceptRedirects) {
+        boolean interceptRedirects,
+        int maxStacks,
+        List<String> skippedPackages,
+        List<String> applicationPackages,
+        double slowStatementMillis,
+        int nPlusOneThreshold) {
 
     /** The system property that enables the toolbar when the builder does not say. */
     public static final String ENABLED_PROPERTY = "debugtoolbar.enabled";
@@ -41,6 +54,13 @@ public record ToolbarConfig(
     public ToolbarConfig {
         allowedClients = List.copyOf(allowedClients);
         trustedProxies = List.copyOf(trustedProxies);
+        skippedPackages = List.copyOf(skippedPackages);
+        applicationPackages = List.copyOf(applicationPackages);
+    }
+
+    /** The filter that finds call sites with these packages. */
+    public StackFilter stackFilter() {
+        return new StackFilter(skippedPackages, applicationPackages);
     }
 
     /** Whether a name such as {@code password} or {@code X-Auth-Token} holds a secret. */

@@ -13,6 +13,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders the toolbar and its panels as HTML fragments from a stored {@link RequestRecord}, with a
@@ -69,6 +70,19 @@ public final class ToolbarRenderer {
         return Guard.call(() -> render(panel.template(), variables),
                 failure -> renderError(record, panel, PanelError.of(failure), base),
                 "template " + panel.template() + " of panel " + panel.id() + " failed to render");
+    }
+
+    /**
+     * One fragment ({@code th:fragment="name"}) of a toolbar template, for endpoints that send part of a
+     * panel, such as the next page of its rows.
+     */
+    public String renderFragment(String template, String fragment, Map<String, Object> variables) {
+        return engine.process(template, Set.of(fragment), new Context(Locale.ROOT, variables));
+    }
+
+    /** A whole toolbar template with {@code variables}, such as the result of an EXPLAIN. */
+    public String renderTemplate(String template, Map<String, Object> variables) {
+        return render(template, variables);
     }
 
     /**

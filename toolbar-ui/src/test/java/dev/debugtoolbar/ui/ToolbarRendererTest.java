@@ -8,7 +8,9 @@ import dev.debugtoolbar.core.panel.PanelError;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.request.RequestStats;
 import dev.debugtoolbar.core.request.RequestStats.Entry;
+import dev.debugtoolbar.core.sql.NPlusOne;
 import dev.debugtoolbar.core.sql.QueryEvent;
+import dev.debugtoolbar.core.sql.SqlTransaction;
 import dev.debugtoolbar.core.sql.SqlStats;
 import dev.debugtoolbar.core.template.TemplateEvent;
 import dev.debugtoolbar.core.template.TemplateStats;
@@ -62,16 +64,35 @@ class ToolbarRendererTest {
 
     private static SqlStats sqlStats() {
         List<QueryEvent> queries = List.of(
-                new QueryEvent(0, "SELECT b.id, b.title FROM book b WHERE b.price < ? AND b.author_id = ?",
-                        Arrays.asList("42", null), List.of(), 1.5, 0.25, null, "conn-7", null),
-                new QueryEvent(1, "INSERT INTO audit (who, what) VALUES (?, ?)",
+                query(0, "SELECT b.id, b.title FROM book b WHERE b.price < ? AND b.author_id = ?",
+                        Arrays.asList("42", null), List.of(), 1.5, 0.25, null, "conn-7", null, "t1",
+                        "shop.Books.list(Books.java:42)", true),
+                query(1, "INSERT INTO audit (who, what) VALUES (?, ?)",
                         Arrays.asList("alice", "x"),
                         List.of(Arrays.asList("alice", "x"), Arrays.asList("bob", null), Arrays.asList("carol", "z")),
-                        2.0, 12.5, 3, "conn-7", null),
-                new QueryEvent(2, "SELECT * FROM missing_table WHERE name = '" + SCRIPT + "'",
+                        2.0, 12.5, 3, "conn-7", null, "t1", null, false),
+                query(2, "SELECT * FROM missing_table WHERE name = '" + SCRIPT + "'",
                         Arrays.asList(ATTR), List.of(), 20.0, 150.0, null, "conn-8",
-                        "org.h2.jdbc.JdbcSQLSyntaxErrorException: Table \"MISSING_TABLE\" not found " + SCRIPT));
-        return new SqlStats(5, 162.75, 1, 2, queries);
+                        "org.h2.jdbc.JdbcSQLSyntaxErrorException: Table \"MISSING_TABLE\" not found " + SCRIPT, null,
+                        ATTR, false));
+        return new SqlStats(5, 162.75, 1, 2, queries, 0, 0,
+                List.of(new NPlusOne("SELECT * FROM author WHERE id = ?", 30, "shop.Books.list(Books.java:42)",
+                        "Load these rows in one query.", 0)),
+                1, 100, 2, 200, true, List.of(new SqlTransaction("t1", "conn-7", 2, "commit", 14.5, 1)), 2,
+                Map.of("ds1", "PostgreSQL"));
+    }
+
+    private static QueryEvent query(int index, String sql, List<String> params, List<List<String>> batch,
+                                    double start, double duration, Integer rows, String connection, String error,
+                                    String transaction, String callSite, boolean explainable) {
+        List<Object> values = new ArrayList<>(params);
+        return new QueryEvent(index, sql, params, batch, start, duration, rows, connection, transaction, "ds1", error,
+                callSite, callSite == null ? List.of() : List.of(callSite, "shop.Web.get(Web.java:7)"), false,
+                null, null, duration > 100, explainable, values);
+    }
+
+    private static SqlStats noSql() {
+        return new SqlStats(0, 0, 0, 0, List.of(), 0, 0, List.of(), 0, 100, 0, 200, false, List.of(), 0, Map.of());
     }
 
     private static TimerStats timerStats() {
@@ -161,7 +182,7 @@ class ToolbarRendererTest {
         }
         out.add(renderer.renderPanel(record, panel("nope", "Nope", "", "no/such/template.html", "x"), BASE));
         out.add(renderer.renderPanel(record(), panel("sql", "SQL", "0 queries", SQL_TEMPLATE,
-                new SqlStats(0, 0, 0, 0, List.of())), BASE));
+                noSql()), BASE));
         out.add(renderer.renderPanel(record(), panel("timer", "Timer", "1 ms", TIMER_TEMPLATE,
                 new TimerStats(1.0, null, null, null)), BASE));
         out.add(renderer.renderPanel(record(), headersPanel(), BASE));
@@ -309,9 +330,40 @@ class ToolbarRendererTest {
     }
 
     @Test
+    void sqlPanelShowsNPlusOneCallSitesTransactionsAndActions() {
+        RequestRecord record = fullRecord();
+        String html = renderer.renderPanel(record, record.panels().get("sql"), BASE);
+        String flat = squash(html);
+
+        assertContains(flat, "Likely N+1");
+        assertContains(flat, "<strong class=\"tb-nplusone-count\">30×</strong>");
+        assertContains(html, "Load these rows in one query.");
+        // the call site, expandable to the application frames
+        assertContains(flat, "<details class=\"tb-callsite\"> <summary><span class=\"tb-muted\">from</span>"
+                + " <code class=\"tb-code\">shop.Books.list(Books.java:42)</code>");
+        assertContains(html, ">shop.Web.get(Web.java:7)<");
+        // a call site is escaped like everything else
+        assertContains(html, ATTR_ESCAPED);
+        assertLacks(html, ATTR);
+        // transactions: tagged rows and the commit after the last statement
+        assertContains(flat, "<strong>COMMIT</strong>");
+        assertContains(html, "data-tb-after=\"1\"");
+        assertContains(html, "tb-in-tx");
+        // actions only where they may run; the runnable SQL uses the database's literals
+        assertContains(html, "data-tb-run=\"explain\"");
+        assertEquals(1, count(html, "data-tb-run=\"select\""));
+        assertContains(html, "data-tb-runnable=\"SELECT b.id, b.title FROM book b WHERE b.price &lt; &#39;42&#39; AND b.author_id = NULL\"");
+        assertContains(html, "stacks were captured for the first 200 statements only");
+        assertContains(html, "data-tb-sql-total=\"3\"");
+        assertLacks(html, "data-tb-action=\"sql-more\"");
+        assertLacks(html, " style=");
+        assertLacks(html, " onclick");
+    }
+
+    @Test
     void sqlPanelWithoutStatementsSaysSo() {
         String html = renderer.renderPanel(record(), panel("sql", "SQL", "0 queries", SQL_TEMPLATE,
-                new SqlStats(0, 0, 0, 0, List.of())), BASE);
+                noSql()), BASE);
         assertContains(html, "No SQL statements were run during this request.");
         assertLacks(html, "<table");
         assertLacks(html, "beyond the per-request limit");

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The book pages, mapped to {@code /books/*}: {@code /books} (the N+1 list), {@code /books/fixed} (the
- * same list from one JOIN), {@code /books/popular} (a cached ranking) and {@code /books/{id}}.
+ * same list from one JOIN), {@code /books/popular} (a cached ranking), {@code /books/{id}} and
+ * {@code /books/duplicates} (a book page that looks the same book up three times).
  */
 public final class BooksServlet extends HttpServlet {
 
@@ -38,6 +39,8 @@ public final class BooksServlet extends HttpServlet {
             renderList(request, response, listWithOneQueryPerAuthor(), false);
         } else if (path.equals("/fixed")) {
             renderList(request, response, books.firstBooksWithAuthors(PAGE_SIZE), true);
+        } else if (path.equals("/duplicates")) {
+            renderBookLookedUpThreeTimes(request, response);
         } else if (path.equals("/popular")) {
             PopularBooks.Ranking ranking = popular.top();
             pages.render(request, response, "books/popular",
@@ -59,6 +62,14 @@ public final class BooksServlet extends HttpServlet {
     private void renderList(HttpServletRequest request, HttpServletResponse response, List<BookListing> listings,
             boolean fixed) throws IOException {
         pages.render(request, response, "books/list", Map.of("listings", listings, "fixed", fixed));
+    }
+
+    /** Duplicates, on purpose: a header and a sidebar each load the book the page itself loads. */
+    private void renderBookLookedUpThreeTimes(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        books.book(1);
+        books.book(1);
+        renderBook(request, response, 1);
     }
 
     private void renderBook(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {

@@ -1,8 +1,15 @@
 package dev.debugtoolbar.sample.db;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -27,14 +34,35 @@ public final class BookshopDatabase implements AutoCloseable {
         dataSource.setURL(URL);
         dataSource.setUser("sa");
         try (Connection connection = dataSource.getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("RUNSCRIPT FROM 'classpath:/db/schema.sql'");
-            }
-            new SeedData().insertInto(connection);
+            install(connection);
         } catch (SQLException e) {
             throw new DataAccessException("Could not create the bookshop database", e);
         }
         return new BookshopDatabase(dataSource);
+    }
+
+    /**
+     * Creates the schema ({@code db/schema.sql}, portable SQL) and inserts the seed data through
+     * {@code connection}, on H2 or any other database that runs standard SQL, such as PostgreSQL.
+     */
+    public static void install(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : schemaStatements()) {
+                statement.execute(sql);
+            }
+        }
+        new SeedData().insertInto(connection);
+    }
+
+    private static List<String> schemaStatements() {
+        try (InputStream in = BookshopDatabase.class.getResourceAsStream("/db/schema.sql")) {
+            String script = new String(Objects.requireNonNull(in, "db/schema.sql").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            return Arrays.stream(script.replaceAll("(?m)^--.*$", "").split(";"))
+                    .map(String::strip).filter(sql -> !sql.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read db/schema.sql", e);
+        }
     }
 
     /** The plain data source; SQL run through it is invisible to the toolbar. */

@@ -1,7 +1,9 @@
 package dev.debugtoolbar.core.cache;
 
 import dev.debugtoolbar.core.RequestContext;
-import dev.debugtoolbar.core.callsite.CallSite;
+import dev.debugtoolbar.core.callsite.CallSiteSampler;
+import dev.debugtoolbar.core.callsite.StackCapture;
+import dev.debugtoolbar.core.callsite.StackFilter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +12,9 @@ import java.util.Map;
 
 /**
  * The cache calls of one request: every call is added to the totals of its operation, and the first ones
- * up to a configured number are kept with their details. Call sites stay unresolved until {@link #calls()}.
- * Thread-safe.
+ * up to a configured number are kept with their details. Call sites are captured sparingly (one sampler
+ * per request, keyed by cache and operation, see {@link CallSiteSampler}) and stay unresolved until
+ * {@link #calls()}. Thread-safe.
  */
 final class CacheLog {
 
@@ -19,22 +22,26 @@ final class CacheLog {
 
     private final long requestStartNanos;
     private final int capacity;
+    private final CallSiteSampler sampler;
+    private final StackFilter stackFilter;
     private final List<Call> kept = new ArrayList<>();
     private final Map<String, Totals> totals = new LinkedHashMap<>();
     private int dropped;
 
-    CacheLog(long requestStartNanos, int capacity) {
+    CacheLog(long requestStartNanos, int capacity, int maxStacks, StackFilter stackFilter) {
         this.requestStartNanos = requestStartNanos;
         this.capacity = capacity;
+        this.sampler = new CallSiteSampler(maxStacks);
+        this.stackFilter = stackFilter;
     }
 
-    /** Whether a further call will be kept in detail (and so needs its call site). */
-    synchronized boolean keepsMore() {
-        return kept.size() < capacity;
+    /** The call site for the next call of {@code operation} on {@code cache}; {@code null} when it will not be kept. */
+    synchronized StackCapture callSite(String cache, String operation) {
+        return kept.size() < capacity ? sampler.sample(List.of(cache, operation)).capture() : null;
     }
 
     synchronized void record(String cache, String op, String key, Boolean hit, long startNanos, long durationNanos,
-                             CallSite callSite, String error) {
+                             StackCapture callSite, String error) {
         totals.computeIfAbsent(op, name -> new Totals()).add(hit, durationNanos);
         if (kept.size() >= capacity) {
             dropped++;
@@ -53,7 +60,7 @@ final class CacheLog {
         for (Call call : calls) {
             events.add(new CacheEvent(events.size(), call.cache(), call.op(), call.key(), call.hit(),
                     millis(call.startNanos() - requestStartNanos), millis(call.durationNanos()),
-                    call.callSite() == null ? null : call.callSite().resolve(), call.error()));
+                    call.callSite() == null ? null : call.callSite().resolve(stackFilter).frame(), call.error()));
         }
         return events;
     }
@@ -75,7 +82,7 @@ final class CacheLog {
     }
 
     private record Call(String cache, String op, String key, Boolean hit, long startNanos, long durationNanos,
-                        CallSite callSite, String error) {
+                        StackCapture callSite, String error) {
     }
 
     private static final class Totals {

@@ -1,6 +1,7 @@
 package dev.debugtoolbar.core.cache;
 
 import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.callsite.StackFilter;
 import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.timeline.TimedEvent;
@@ -13,10 +14,17 @@ import java.util.List;
 public final class CachePanel implements Panel<CacheStats> {
 
     private final int maxCalls;
+    private final int maxStacks;
+    private final StackFilter stackFilter;
 
-    /** A panel that keeps the details of at most {@code maxCalls} calls per request. */
-    public CachePanel(int maxCalls) {
+    /**
+     * A panel that keeps the details of at most {@code maxCalls} calls per request, with call sites found by
+     * {@code stackFilter} from at most {@code maxStacks} captured stacks.
+     */
+    public CachePanel(int maxCalls, int maxStacks, StackFilter stackFilter) {
         this.maxCalls = maxCalls;
+        this.maxStacks = maxStacks;
+        this.stackFilter = stackFilter;
     }
 
     @Override
@@ -31,7 +39,7 @@ public final class CachePanel implements Panel<CacheStats> {
 
     @Override
     public void onRequestStart(RequestContext context) {
-        context.put(CacheLog.KEY, new CacheLog(context.startNanos(), maxCalls));
+        context.put(CacheLog.KEY, new CacheLog(context.startNanos(), maxCalls, maxStacks, stackFilter));
     }
 
     /** The request's cache calls as Timeline bars, in this panel's order. */

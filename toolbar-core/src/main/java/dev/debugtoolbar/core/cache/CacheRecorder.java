@@ -2,7 +2,7 @@ package dev.debugtoolbar.core.cache;
 
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestContext;
-import dev.debugtoolbar.core.callsite.CallSite;
+import dev.debugtoolbar.core.callsite.StackCapture;
 import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.internal.Text;
 
@@ -77,7 +77,7 @@ public final class CacheRecorder {
         if (log == null) {
             return call.get();
         }
-        CallSite callSite = log.keepsMore() ? CallSite.capture() : null;
+        StackCapture callSite = log.callSite(cache, operation);
         String keyText = toolbar.config().isSensitive(cache) ? Masking.MASK : Text.preview(key);
         long start = System.nanoTime();
         T result;

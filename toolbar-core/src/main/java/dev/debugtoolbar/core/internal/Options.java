@@ -59,6 +59,11 @@ public final class Options {
         return parse(name, text -> Long.valueOf(text.trim()), "a whole number");
     }
 
+    /** A decimal number, or {@code null} when unset. */
+    public Double decimal(String name) {
+        return parse(name, text -> Double.valueOf(text.trim()), "a number");
+    }
+
     /** A comma-separated list, without blanks, or {@code null} when unset. */
     public List<String> list(String name) {
         return parse(name, text -> Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())

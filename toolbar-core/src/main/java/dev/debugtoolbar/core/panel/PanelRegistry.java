@@ -3,6 +3,7 @@ package dev.debugtoolbar.core.panel;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.ToolbarConfig;
 import dev.debugtoolbar.core.cache.CachePanel;
+import dev.debugtoolbar.core.callsite.StackFilter;
 import dev.debugtoolbar.core.exceptions.ExceptionsPanel;
 import dev.debugtoolbar.core.headers.HeadersPanel;
 import dev.debugtoolbar.core.history.HistoryPanel;
@@ -10,6 +11,7 @@ import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.logging.LoggingPanel;
 import dev.debugtoolbar.core.redirects.RedirectsPanel;
 import dev.debugtoolbar.core.request.RequestPanel;
+import dev.debugtoolbar.core.sql.SqlDataSources;
 import dev.debugtoolbar.core.settings.SettingsPanel;
 import dev.debugtoolbar.core.sql.SqlPanel;
 import dev.debugtoolbar.core.template.TemplatesPanel;
@@ -38,16 +40,22 @@ public final class PanelRegistry {
         this.panels = List.copyOf(panels);
     }
 
-    /** The built-in panels plus those found by {@link ServiceLoader} plus {@code extra}; ids are validated. */
-    public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra) {
+    /**
+     * The built-in panels plus those found by {@link ServiceLoader} plus {@code extra}; ids are validated.
+     * The SQL panel knows the wrapped data sources from {@code dataSources}.
+     */
+    public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra, SqlDataSources dataSources) {
         Masking masking = new Masking(config);
+        StackFilter stackFilter = config.stackFilter();
+        SqlPanel sql = new SqlPanel(stackFilter, config.slowStatementMillis(), config.nPlusOneThreshold(),
+                config.maxStacks(), dataSources);
         List<TimelineSource> timeline = List.of(
                 new TimelineSource("sql", "SQL", "sql", RequestContext::sql),
                 new TimelineSource("template", "Templates", "templates", TemplatesPanel::timedEvents),
                 new TimelineSource("cache", "Cache", "cache", CachePanel::timedEvents));
         List<Panel<?>> builtIn = List.of(new RequestPanel(masking), new TimerPanel(), new TimelinePanel(timeline),
-                new SqlPanel(),
-                new TemplatesPanel(config.maxTemplates()), new CachePanel(config.maxCacheCalls()),
+                sql,
+                new TemplatesPanel(config.maxTemplates()), new CachePanel(config.maxCacheCalls(), config.maxStacks(), stackFilter),
                 new HeadersPanel(masking), new SettingsPanel(config, masking), new VersionsPanel(),
                 new LoggingPanel(), new ExceptionsPanel(), new RedirectsPanel(config), new HistoryPanel());
         List<Panel<?>> user = new ArrayList<>(discovered());

@@ -1,46 +1,44 @@
 package dev.debugtoolbar.core.sql;
 
+import dev.debugtoolbar.core.callsite.CallSiteSampler;
 import dev.debugtoolbar.core.timeline.TimedEvent;
 import dev.debugtoolbar.core.timeline.TimedEvents;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The statements of one request, in the order they finished. Keeps at most a configured number; further
- * statements are counted but not kept. Thread-safe.
+ * The statements, connections and transactions of one request, as recorded while it runs. Keeps at most
+ * a configured number of statements; further statements are counted but not kept. Takes call-site
+ * stacks sparingly (see {@link CallSiteSampler}). Thread-safe: an asynchronous request may run
+ * statements on several threads.
  */
 public final class SqlLog implements TimedEvents {
 
     private final long requestStartNanos;
     private final int capacity;
-    private final List<QueryEvent> events = new ArrayList<>();
+    private final CallSiteSampler sampler;
+    private final List<RecordedStatement> statements = new ArrayList<>();
+    private final Map<String, ConnectionState> connections = new LinkedHashMap<>();
+    private final Map<String, Transaction> transactions = new LinkedHashMap<>();
     private int dropped;
 
-    /** A log for a request that began at {@code requestStartNanos} and keeps {@code capacity} statements. */
-    public SqlLog(long requestStartNanos, int capacity) {
+    /**
+     * A log for a request that began at {@code requestStartNanos} ({@link System#nanoTime()}), keeping
+     * {@code capacity} statements and taking at most {@code maxStacks} call-site stacks.
+     */
+    public SqlLog(long requestStartNanos, int capacity, int maxStacks) {
         this.requestStartNanos = requestStartNanos;
         this.capacity = capacity;
+        this.sampler = new CallSiteSampler(maxStacks);
     }
 
-    /** Records a statement that started at {@code startNanos} ({@link System#nanoTime()}). */
-    public void record(String sql, List<String> params, List<List<String>> batch, long startNanos,
-                       long durationNanos, Integer rows, String connectionId, String error) {
-        double startMillis = (startNanos - requestStartNanos) / 1_000_000.0;
-        double durationMillis = durationNanos / 1_000_000.0;
-        synchronized (this) {
-            if (events.size() >= capacity) {
-                dropped++;
-                return;
-            }
-            events.add(new QueryEvent(events.size(), sql, params, batch, startMillis, durationMillis, rows,
-                    connectionId, error));
-        }
-    }
-
-    /** The statements kept so far, in order. */
-    public synchronized List<QueryEvent> events() {
-        return List.copyOf(events);
+    /** The statements kept so far, in order, before the end-of-request analysis (no call sites, no groups). */
+    public List<QueryEvent> events() {
+        return SqlAnalysis.plain(snapshot());
     }
 
     /** The kept statements as the Timeline draws them: the SQL, when, how long, whether it failed. */
@@ -53,5 +51,92 @@ public final class SqlLog implements TimedEvents {
     /** How many statements ran beyond the capacity and were only counted. */
     public synchronized int dropped() {
         return dropped;
+    }
+
+    /**
+     * Records a statement that did not run through a wrapped data source, for example one a collector of
+     * another data-access library saw: its SQL, when it started ({@link System#nanoTime()}), how long it
+     * took and its failure ({@code null} when it succeeded). It cannot be explained or run again.
+     */
+    public void record(String sql, long startNanos, long durationNanos, String error) {
+        record(connection("external"), sql, new Object[0], List.of(), "external", startNanos, durationNanos, null,
+                null, error);
+    }
+
+    synchronized ConnectionState connection(String rawId) {
+        return connections.computeIfAbsent(rawId, ConnectionState::new);
+    }
+
+    /** Records a finished statement; returns it, or {@code null} when it was beyond the capacity. */
+    synchronized RecordedStatement record(ConnectionState connection, String sql, Object[] params,
+                                          List<Object[]> batch, String dataSource, long startNanos,
+                                          long durationNanos, Integer updateCount, RowCount rowsRead, String error) {
+        if (statements.size() >= capacity) {
+            dropped++;
+            return null;
+        }
+        String transactionId = null;
+        if (Boolean.FALSE.equals(connection.autoCommit)) {
+            if (connection.openTransaction == null) {
+                connection.openTransaction = "t" + (transactions.size() + 1);
+                transactions.put(connection.openTransaction, new Transaction(connection.rawId));
+            }
+            transactionId = connection.openTransaction;
+        }
+        CallSiteSampler.Sample sample = sampler.sample(sql);
+        RecordedStatement statement = new RecordedStatement(statements.size(), sql, params, batch, dataSource,
+                startNanos, durationNanos, updateCount, rowsRead, connection.rawId, transactionId, error,
+                sample.capture(), sample.inferred());
+        statements.add(statement);
+        if (transactionId != null) {
+            Transaction transaction = transactions.get(transactionId);
+            transaction.statements++;
+            transaction.lastIndex = statement.index;
+        }
+        connection.last = statement;
+        return statement;
+    }
+
+    /** The connection's open transaction, if any, ended with {@code outcome} ({@code commit} or {@code rollback}). */
+    synchronized void endTransaction(ConnectionState connection, String outcome, long nanos) {
+        if (connection.openTransaction != null) {
+            Transaction transaction = transactions.get(connection.openTransaction);
+            transaction.outcome = outcome;
+            transaction.endNanos = nanos;
+            connection.openTransaction = null;
+        }
+    }
+
+    synchronized Snapshot snapshot() {
+        Map<String, String> connectionIds = new HashMap<>();
+        connections.keySet().forEach(raw -> connectionIds.put(raw, "c" + (connectionIds.size() + 1)));
+        List<SqlTransaction> ended = new ArrayList<>();
+        transactions.forEach((id, t) -> ended.add(new SqlTransaction(id, connectionIds.get(t.connectionRawId),
+                t.statements, t.outcome, t.endNanos == null ? null : millis(t.endNanos - requestStartNanos),
+                t.lastIndex)));
+        return new Snapshot(List.copyOf(statements), dropped, connectionIds, ended, sampler.captured(),
+                sampler.limitReached(), requestStartNanos);
+    }
+
+    static double millis(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    /** A consistent copy of the log for the end-of-request analysis. */
+    record Snapshot(List<RecordedStatement> statements, int dropped, Map<String, String> connectionIds,
+                    List<SqlTransaction> transactions, int stacksCaptured, boolean stackLimitReached,
+                    long requestStartNanos) {
+    }
+
+    private static final class Transaction {
+        final String connectionRawId;
+        int statements;
+        int lastIndex = -1;
+        String outcome = "open";
+        Long endNanos;
+
+        Transaction(String connectionRawId) {
+            this.connectionRawId = connectionRawId;
+        }
     }
 }

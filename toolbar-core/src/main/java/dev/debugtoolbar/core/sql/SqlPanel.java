@@ -1,17 +1,33 @@
 package dev.debugtoolbar.core.sql;
 
 import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.callsite.StackFilter;
+import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.Timing;
-import dev.debugtoolbar.core.internal.Text;
 
 import java.util.List;
 
-/** The built-in SQL panel: every statement of the request with its parameters, time and outcome. */
+/**
+ * The built-in SQL panel: every statement of the request with its parameters, time, rows, connection,
+ * transaction and call site; duplicates, similar statements and likely N+1 patterns; EXPLAIN and re-run.
+ */
 public final class SqlPanel implements Panel<SqlStats> {
 
     /** The panel's id, which collectors of statements check with {@link RequestContext#isPanelEnabled}. */
     public static final String ID = "sql";
+
+    private final SqlAnalysis.Options options;
+
+    /**
+     * A panel that resolves call sites with {@code stackFilter}, marks statements slower than
+     * {@code slowMillis}, flags {@code nPlusOneThreshold} or more similar statements from one call site,
+     * and knows the statements' data sources from {@code dataSources}.
+     */
+    public SqlPanel(StackFilter stackFilter, double slowMillis, int nPlusOneThreshold, int maxStacks,
+                    SqlDataSources dataSources) {
+        this.options = new SqlAnalysis.Options(stackFilter, slowMillis, nPlusOneThreshold, maxStacks, dataSources);
+    }
 
     @Override
     public String id() {
@@ -25,23 +41,23 @@ public final class SqlPanel implements Panel<SqlStats> {
 
     @Override
     public SqlStats onRequestEnd(RequestContext context) {
-        SqlLog log = context.sql();
-        List<QueryEvent> queries = log.events();
-        int dropped = log.dropped();
-        double total = 0;
-        int errors = 0;
-        for (QueryEvent query : queries) {
-            total += query.durationMillis();
-            if (query.error() != null) {
-                errors++;
-            }
-        }
-        return new SqlStats(queries.size() + dropped, total, errors, dropped, queries);
+        return SqlAnalysis.analyse(context.sql().snapshot(), options);
     }
 
     @Override
     public String subtitle(SqlStats stats) {
-        return Text.count(stats.queryCount(), "query", "queries") + " in " + Text.millis(stats.totalMillis());
+        StringBuilder subtitle = new StringBuilder(Text.count(stats.queryCount(), "query", "queries"))
+                .append(" in ").append(Text.millis(stats.totalMillis()));
+        if (stats.duplicateCount() > 0) {
+            subtitle.append(" · ").append(Text.count(stats.duplicateCount(), "duplicate", "duplicates"));
+        }
+        if (stats.similarCount() > 0) {
+            subtitle.append(" · ").append(stats.similarCount()).append(" similar");
+        }
+        if (!stats.nPlusOne().isEmpty()) {
+            subtitle.append(" · N+1");
+        }
+        return subtitle.toString();
     }
 
     @Override

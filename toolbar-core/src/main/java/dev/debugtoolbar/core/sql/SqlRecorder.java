@@ -1,71 +1,155 @@
 package dev.debugtoolbar.core.sql;
 
-import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestContext;
-import dev.debugtoolbar.core.internal.Text;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.proxy.GlobalConnectionIdManager;
 import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import net.ttddyy.dsproxy.proxy.ResultSetProxyLogicFactory;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 import javax.sql.DataSource;
-import java.io.InputStream;
-import java.io.Reader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Records each statement run while a request is bound into that request's {@link SqlLog}, unless the user
- * switched the SQL panel off for it. Statements on threads with no bound request cost one thread-local read.
- * Never throws into the application.
+ * switched the SQL panel off for it: its SQL, its parameters as bound (kept re-bindable where possible), its timing, connection and transaction, the rows
+ * the application reads from its result sets, and a call-site stack when the log's sampler wants one.
+ * Also follows {@code commit}, {@code rollback} and {@code setAutoCommit} on the data source's connections.
+ * Outside a bound request every callback costs one thread-local read. Never throws into the application.
  */
-public final class SqlRecorder implements QueryExecutionListener {
+final class SqlRecorder implements QueryExecutionListener, MethodExecutionListener {
 
-    private static final String START_NANOS = "debugtoolbar.startNanos";
     private static final System.Logger LOG = System.getLogger(SqlRecorder.class.getName());
+    private static final Comparator<ParameterSetOperation> BY_POSITION = Comparator.comparing(SqlRecorder::position);
 
-    private final DebugToolbar toolbar;
+    private final Supplier<RequestContext> current;
+    private final String dataSourceId;
+    private final SqlDataSources dataSources;
 
-    private SqlRecorder(DebugToolbar toolbar) {
-        this.toolbar = toolbar;
+    private SqlRecorder(Supplier<RequestContext> current, String dataSourceId, SqlDataSources dataSources) {
+        this.current = current;
+        this.dataSourceId = dataSourceId;
+        this.dataSources = dataSources;
     }
 
-    /** A data source that records into {@code toolbar}'s current request. */
-    public static DataSource wrap(DataSource dataSource, DebugToolbar toolbar) {
-        return ProxyDataSourceBuilder.create(dataSource)
-                .name("debugtoolbar")
-                .listener(new SqlRecorder(toolbar))
+    /** A data source over {@code original} that records into the current request, named {@code dataSourceId}. */
+    static DataSource wrap(DataSource original, String dataSourceId, Supplier<RequestContext> current,
+                           SqlDataSources dataSources) {
+        SqlRecorder recorder = new SqlRecorder(current, dataSourceId, dataSources);
+        return ProxyDataSourceBuilder.create(dataSourceId, original)
+                .listener(recorder)
+                .methodListener(recorder)
+                .connectionIdManager(new GlobalConnectionIdManager())
+                // enables result-set proxies; RowCountingProxyFactory makes them, and only inside a request
+                .proxyResultSet(ResultSetProxyLogicFactory.DEFAULT)
+                .jdbcProxyFactory(new RowCountingProxyFactory(current))
                 .build();
     }
 
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-        RequestContext context = toolbar.current().orElse(null);
+        RequestContext context = current.get();
         if (context != null && context.isPanelEnabled(SqlPanel.ID)) {
-            execution.addCustomValue(START_NANOS, System.nanoTime());
+            ConnectionState connection = context.sql().connection(execution.getConnectionId());
+            connection.executing = true;
+            connection.pendingRows = null;
+            connection.startNanos = System.nanoTime();
         }
     }
 
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
         long end = System.nanoTime();
-        RequestContext context = toolbar.current().orElse(null);
-        Long start = context == null ? null : execution.getCustomValue(START_NANOS, Long.class);
-        if (start == null) {
+        RequestContext context = current.get();
+        if (context == null) {
             return;
         }
         try {
-            List<List<String>> parameterSets = parameterSets(queries);
-            List<List<String>> batch = parameterSets.size() > 1 ? parameterSets : List.of();
-            List<String> params = parameterSets.isEmpty() ? List.of() : parameterSets.get(0);
+            SqlLog log = context.sql();
+            ConnectionState connection = log.connection(execution.getConnectionId());
+            if (!connection.executing) {
+                return;
+            }
+            connection.executing = false;
+            if (connection.autoCommit == null) {
+                connection.autoCommit = autoCommit(execution);
+            }
+            if (dataSources.product(dataSourceId) == null) {
+                dataSources.noteProduct(dataSourceId, productName(execution));
+            }
+            List<Object[]> parameterSets = parameterSets(queries);
+            Object[] params = parameterSets.isEmpty() ? new Object[0] : parameterSets.get(0);
+            List<Object[]> batch = parameterSets.size() > 1 ? parameterSets : List.of();
+            RowCount rows = connection.pendingRows;
+            if (rows == null && Boolean.TRUE.equals(execution.getResult())) {
+                rows = new RowCount(); // execute() gave a result set: getResultSet() counts into this
+            }
             Throwable failure = execution.getThrowable();
-            context.sql().record(sqlText(queries), params, batch, start, end - start, updateCount(execution),
-                    execution.getConnectionId(), failure == null ? null : failure.toString());
+            log.record(connection, sqlText(queries), params, batch, dataSourceId, connection.startNanos,
+                    end - connection.startNanos, updateCount(execution), rows,
+                    failure == null ? null : failure.toString());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not record a statement", e);
+        }
+    }
+
+    @Override
+    public void beforeMethod(MethodExecutionContext method) {
+    }
+
+    @Override
+    public void afterMethod(MethodExecutionContext method) {
+        if (!(method.getTarget() instanceof Connection) || method.getThrown() != null) {
+            return;
+        }
+        String name = method.getMethod().getName();
+        Object[] args = method.getMethodArgs();
+        boolean commit = name.equals("commit");
+        boolean rollback = name.equals("rollback") && (args == null || args.length == 0);
+        boolean autoCommit = name.equals("setAutoCommit");
+        if (!commit && !rollback && !autoCommit) {
+            return;
+        }
+        RequestContext context = current.get();
+        if (context == null) {
+            return;
+        }
+        SqlLog log = context.sql();
+        ConnectionState connection = log.connection(method.getConnectionInfo().getConnectionId());
+        if (autoCommit) {
+            boolean on = Boolean.TRUE.equals(args[0]);
+            if (on) {
+                log.endTransaction(connection, "commit", System.nanoTime()); // JDBC: switching it on commits
+            }
+            connection.autoCommit = on;
+        } else {
+            log.endTransaction(connection, commit ? "commit" : "rollback", System.nanoTime());
+        }
+    }
+
+    private static Boolean autoCommit(ExecutionInfo execution) {
+        try {
+            return execution.getStatement().getConnection().getAutoCommit();
+        } catch (SQLException | RuntimeException e) {
+            return Boolean.TRUE;
+        }
+    }
+
+    private static String productName(ExecutionInfo execution) {
+        try {
+            return execution.getStatement().getConnection().getMetaData().getDatabaseProductName();
+        } catch (SQLException | RuntimeException e) {
+            return "unknown";
         }
     }
 
@@ -78,8 +162,11 @@ public final class SqlRecorder implements QueryExecutionListener {
         return String.join(";\n", texts);
     }
 
-    private static List<List<String>> parameterSets(List<QueryInfo> queries) {
-        List<List<String>> sets = new ArrayList<>();
+    private static List<Object[]> parameterSets(List<QueryInfo> queries) {
+        if (queries.size() == 1 && queries.get(0).getParametersList().size() == 1) {
+            return List.<Object[]>of(parameterValues(queries.get(0).getParametersList().get(0)));
+        }
+        List<Object[]> sets = new ArrayList<>();
         for (QueryInfo query : queries) {
             for (List<ParameterSetOperation> operations : query.getParametersList()) {
                 sets.add(parameterValues(operations));
@@ -88,28 +175,35 @@ public final class SqlRecorder implements QueryExecutionListener {
         return sets;
     }
 
-    private static List<String> parameterValues(List<ParameterSetOperation> operations) {
-        List<ParameterSetOperation> ordered = new ArrayList<>(operations);
-        ordered.removeIf(ParameterSetOperation::isRegisterOutParameterOperation);
-        ordered.sort(Comparator.comparing(SqlRecorder::position));
-        List<String> values = new ArrayList<>(ordered.size());
-        for (ParameterSetOperation operation : ordered) {
-            values.add(ParameterSetOperation.isSetNullParameterOperation(operation)
-                    ? null : display(operation.getArgs()[1]));
+    private static Object[] parameterValues(List<ParameterSetOperation> operations) {
+        ParameterSetOperation[] ordered = operations.toArray(ParameterSetOperation[]::new);
+        if (!inOrder(ordered)) {
+            Arrays.sort(ordered, BY_POSITION);
         }
-        return Collections.unmodifiableList(values);
+        Object[] values = new Object[ordered.length];
+        int count = 0;
+        for (ParameterSetOperation operation : ordered) {
+            if (ParameterSetOperation.isRegisterOutParameterOperation(operation)) {
+                continue;
+            }
+            values[count++] = ParameterSetOperation.isSetNullParameterOperation(operation)
+                    ? null : SqlValues.capture(operation.getArgs()[1]);
+        }
+        return count == values.length ? values : Arrays.copyOf(values, count);
+    }
+
+    private static boolean inOrder(ParameterSetOperation[] operations) {
+        for (int i = 0; i < operations.length; i++) {
+            if (!(operations[i].getArgs()[0] instanceof Integer position) || position != i + 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The parameter's position, or a large number for a named parameter so those keep their order at the end. */
     private static Integer position(ParameterSetOperation operation) {
         return operation.getArgs()[0] instanceof Integer index ? index : Integer.MAX_VALUE;
-    }
-
-    private static String display(Object value) {
-        if (value instanceof InputStream || value instanceof Reader) {
-            return "[stream]";
-        }
-        return Text.preview(value);
     }
 
     private static Integer updateCount(ExecutionInfo execution) {
@@ -121,11 +215,18 @@ public final class SqlRecorder implements QueryExecutionListener {
             return (int) Math.min(Integer.MAX_VALUE, count);
         }
         if (result instanceof int[] counts) {
-            int sum = 0;
+            long sum = 0;
             for (int count : counts) {
                 sum += Math.max(count, 0);
             }
-            return sum;
+            return (int) Math.min(Integer.MAX_VALUE, sum);
+        }
+        if (result instanceof long[] counts) {
+            long sum = 0;
+            for (long count : counts) {
+                sum += Math.max(count, 0);
+            }
+            return (int) Math.min(Integer.MAX_VALUE, sum);
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package dev.debugtoolbar.core.cache;
 
 import dev.debugtoolbar.core.DebugToolbar;
+import dev.debugtoolbar.core.callsite.StackFilter;
 import dev.debugtoolbar.core.FakeRequest;
 import dev.debugtoolbar.core.FakeResponse;
 import dev.debugtoolbar.core.RequestContext;
@@ -39,7 +40,7 @@ class CacheRecorderTest {
         assertEquals("sky", stats.calls().get(0).key());
         assertEquals(List.of("get", "put"), stats.operations().stream().map(CacheStats.OperationTotal::op).toList());
         assertEquals(2, stats.operations().get(0).calls());
-        assertEquals("3 calls, 1 miss", new CachePanel(3).subtitle(stats));
+        assertEquals("3 calls, 1 miss", new CachePanel(3, 200, StackFilter.defaults()).subtitle(stats));
     }
 
     @Test
@@ -101,8 +102,8 @@ class CacheRecorderTest {
     @Test
     void givesItsTimeToServerTiming() {
         CacheStats stats = new CacheStats(12, 9, 3, 0.5, 0, List.of(), List.of());
-        assertEquals("cache", new CachePanel(1).timings(stats).get(0).name());
-        assertEquals("Cache (12 calls, 3 misses)", new CachePanel(1).timings(stats).get(0).description());
+        assertEquals("cache", new CachePanel(1, 200, StackFilter.defaults()).timings(stats).get(0).name());
+        assertEquals("Cache (12 calls, 3 misses)", new CachePanel(1, 200, StackFilter.defaults()).timings(stats).get(0).description());
         assertNull(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of()).hitRatio());
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -115,10 +116,82 @@ class SqlRecorderTest {
         }
         assertEquals(5, context.sql().events().size());
         assertEquals(3, context.sql().dropped());
-        SqlStats stats = new SqlPanel().onRequestEnd(finished(context));
+        SqlStats stats = sqlStats(context);
         assertEquals(8, stats.queryCount());
         assertEquals(3, stats.droppedCount());
-        assertEquals("8 queries in", new SqlPanel().subtitle(stats).substring(0, 12));
+        assertEquals("8 queries in", sqlPanel().subtitle(stats).substring(0, 12));
+    }
+
+    @Test
+    void countsTheRowsTheApplicationReadsFromEachSelect() throws SQLException {
+        execute("INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        try (DebugToolbar.Binding ignored = toolbar.bind(context);
+             Connection connection = recorded.getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT id FROM t ORDER BY id")) {
+                rows.next();
+                rows.next(); // reads two of three
+            }
+            assertTrue(statement.execute("SELECT id FROM t"));
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    rows.getInt(1);
+                }
+            }
+        }
+        List<QueryEvent> events = context.sql().events();
+        assertEquals(2, events.get(0).rows());
+        assertEquals(3, events.get(1).rows());
+    }
+
+    @Test
+    void tagsStatementsWithTheirConnectionAndTransaction() throws SQLException {
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
+            execute("SELECT 1");
+            try (Connection connection = recorded.getConnection()) {
+                connection.setAutoCommit(false);
+                run(connection, "INSERT INTO t VALUES (1, 'kept')");
+                run(connection, "INSERT INTO t VALUES (2, 'kept')");
+                connection.commit();
+                run(connection, "INSERT INTO t VALUES (3, 'undone')");
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        List<QueryEvent> events = context.sql().events();
+        assertNull(events.get(0).transactionId(), "auto-commit");
+        assertEquals("t1", events.get(1).transactionId());
+        assertEquals("t1", events.get(2).transactionId());
+        assertEquals("t2", events.get(3).transactionId());
+        assertEquals("c1", events.get(0).connectionId());
+        assertEquals("c2", events.get(1).connectionId());
+        SqlStats stats = sqlStats(context);
+        assertEquals(List.of(new SqlTransaction("t1", "c2", 2, "commit", stats.transactions().get(0).endMillis(), 2),
+                new SqlTransaction("t2", "c2", 1, "rollback", stats.transactions().get(1).endMillis(), 3)),
+                stats.transactions());
+        assertEquals(2, stats.connectionCount());
+    }
+
+    @Test
+    void keepsParametersAsBoundForReplayAndDescribesTheRest() throws SQLException {
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2024-01-31 10:15:30.5");
+        try (DebugToolbar.Binding ignored = toolbar.bind(context);
+             Connection connection = recorded.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT ?, ?, ?, ?")) {
+            select.setString(1, "O'Brien");
+            select.setTimestamp(2, at);
+            select.setBinaryStream(3, new java.io.ByteArrayInputStream(new byte[3]));
+            select.setBigDecimal(4, new java.math.BigDecimal("12.50"));
+            select.executeQuery().close();
+        }
+        at.setTime(0); // the application changes its object afterwards: the record keeps the bound value
+        QueryEvent event = context.sql().events().get(0);
+        assertEquals(Arrays.asList("O'Brien", "2024-01-31 10:15:30.5", "[stream]", "12.50"), event.params());
+        assertEquals(java.sql.Timestamp.valueOf("2024-01-31 10:15:30.5"), event.values().get(1));
+        assertEquals(new SqlValues.Unreplayable("[stream]"), event.values().get(2));
     }
 
     @Test
@@ -127,13 +200,23 @@ class SqlRecorderTest {
         assertSame(raw, disabled.wrap(raw));
     }
 
-    private RequestContext finished(RequestContext context) {
-        toolbar.finish(context, new FakeResponse(200));
-        return context;
+    private SqlStats sqlStats(RequestContext context) {
+        return (SqlStats) toolbar.finish(context, new FakeResponse(200)).panel("sql").orElseThrow().stats();
+    }
+
+    private SqlPanel sqlPanel() {
+        return toolbar.panels().stream().filter(SqlPanel.class::isInstance).map(SqlPanel.class::cast)
+                .findFirst().orElseThrow();
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = recorded.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = recorded.getConnection()) {
+            run(connection, sql);
+        }
+    }
+
+    private static void run(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

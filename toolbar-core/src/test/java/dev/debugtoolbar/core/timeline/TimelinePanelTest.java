@@ -22,8 +22,8 @@ class TimelinePanelTest {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
         RequestContext context = toolbar.start(new FakeRequest("/books"));
         long start = context.startNanos();
-        context.sql().record("SELECT 2", List.of(), List.of(), start + 5_000_000, 1_000_000, null, "1", null);
-        context.sql().record("SELECT 1", List.of(), List.of(), start + 2_000_000, 500_000, null, "1", "SQLException: no");
+        context.sql().record("SELECT 2", start + 5_000_000, 1_000_000, null);
+        context.sql().record("SELECT 1", start + 2_000_000, 500_000, "SQLException: no");
 
         TimelineStats stats = (TimelineStats) toolbar.finish(context, new FakeResponse(200))
                 .panel("timeline").orElseThrow().stats();
@@ -62,7 +62,7 @@ class TimelinePanelTest {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true).maxStatements(TimelinePanel.MAX_BARS + 10).build();
         RequestContext context = toolbar.start(new FakeRequest("/"));
         for (int i = 0; i < TimelinePanel.MAX_BARS + 10; i++) {
-            context.sql().record("SELECT " + i, List.of(), List.of(), context.startNanos() + i, 1, null, "1", null);
+            context.sql().record("SELECT " + i, context.startNanos() + i, 1, null);
         }
 
         TimelineStats stats = new TimelinePanel(List.of(new TimelineSource("sql", "SQL", "sql", RequestContext::sql)))

@@ -1,5 +1,6 @@
 package dev.debugtoolbar.servlet.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,6 +13,7 @@ import dev.debugtoolbar.core.history.HistoryStats;
 import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.panel.PanelError;
 import dev.debugtoolbar.core.panel.PanelResult;
+import dev.debugtoolbar.core.sql.QueryEvent;
 import dev.debugtoolbar.core.sql.SqlStats;
 
 import java.io.IOException;
@@ -30,7 +32,18 @@ public final class RecordJson {
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addMixIn(QueryEvent.class, QueryEventJson.class)
             .build();
+
+    /** The parameters as bound are kept for re-running; the JSON shows them as text ({@code params}) only. */
+    @JsonIgnoreProperties("values")
+    private abstract static class QueryEventJson {
+    }
+
+    /** Writes any other value the endpoints answer with, such as the result of an EXPLAIN. */
+    public void writeValue(Object value, OutputStream out) throws IOException {
+        mapper.writeValue(out, value);
+    }
 
     /** Writes the summaries of {@code records}, as a JSON array in their order. */
     public void writeSummaries(List<RequestRecord> records, OutputStream out) throws IOException {

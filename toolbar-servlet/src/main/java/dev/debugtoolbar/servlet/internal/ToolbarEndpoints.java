@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  * GET requests/{id}/panels/{panelId}     one panel's HTML
  * GET api/requests?limit=N               JSON summaries, newest first
  * GET api/requests/{id}                  JSON of a whole record
+ * GET|POST requests/{id}/sql/...         the SQL panel's rows, EXPLAIN and re-run ({@link SqlEndpoints})
  * </pre>
- * Unknown paths and ids answer 404, other methods 405, malformed parameters 400, each with a message.
+ * Unknown paths and ids answer 404, other methods 405 (only the SQL actions take POST), malformed
+ * parameters 400, each with a message.
  */
 public final class ToolbarEndpoints {
 
@@ -35,12 +37,14 @@ public final class ToolbarEndpoints {
     private final ToolbarRenderer renderer;
     private final ToolbarAssets assets;
     private final RecordJson json = new RecordJson();
+    private final SqlEndpoints sql;
 
     /** Endpoints that show {@code toolbar}'s records. */
     public ToolbarEndpoints(DebugToolbar toolbar, ToolbarRenderer renderer, ToolbarAssets assets) {
         this.toolbar = toolbar;
         this.renderer = renderer;
         this.assets = assets;
+        this.sql = new SqlEndpoints(toolbar, renderer, json);
     }
 
     /**
@@ -53,7 +57,7 @@ public final class ToolbarEndpoints {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !("POST".equals(method) && SqlEndpoints.isAction(route))) {
             response.setHeader("Allow", "GET, HEAD");
             text(response, 405, "The toolbar's endpoints answer GET only, not " + method + ".");
             return;
@@ -78,6 +82,9 @@ public final class ToolbarEndpoints {
             withRecord(response, parts.get(1), record -> html(response, renderer.renderToolbar(record, base)));
         } else if (parts.size() == 4 && parts.get(0).equals("requests") && parts.get(2).equals("panels")) {
             withRecord(response, parts.get(1), record -> panel(response, record, parts.get(3), base));
+        } else if (parts.size() >= 4 && parts.get(0).equals("requests") && parts.get(2).equals("sql")) {
+            withRecord(response, parts.get(1),
+                    record -> sql.handle(request, response, record, parts.subList(3, parts.size()), base));
         } else if (parts.size() == 2 && parts.get(0).equals("api") && parts.get(1).equals("requests")) {
             summaries(request, response);
         } else if (parts.size() == 3 && parts.get(0).equals("api") && parts.get(1).equals("requests")) {
@@ -142,7 +149,8 @@ public final class ToolbarEndpoints {
         action.accept(record);
     }
 
-    private static void html(HttpServletResponse response, String html) throws IOException {
+    /** Answers with an HTML fragment, never cached. */
+    static void html(HttpServletResponse response, String html) throws IOException {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");

@@ -287,6 +287,11 @@
 
     /** GETs {@code url}; calls back once with (null, text) or ({status, statusText, text}, null). */
     function get(url, callback) {
+        send("GET", url, callback);
+    }
+
+    /** Sends a {@code method} request for HTML without a body; calls back like {@link get}. */
+    function send(method, url, callback) {
         var done = false;
         function finish(error, text) {
             if (done) {
@@ -301,7 +306,7 @@
         }
         try {
             var xhr = new XMLHttpRequest();
-            xhr.open("GET", url, true);
+            xhr.open(method, url, true);
             xhr.setRequestHeader("Accept", "text/html");
             xhr.onreadystatechange = function () {
                 if (xhr.readyState !== 4) {
@@ -913,6 +918,205 @@
         pre.setAttribute("data-tb-highlighted", "true");
     }
 
+    // ---- SQL panel: EXPLAIN / Select, copy, sort, more rows ------------------------------------------
+
+    function sqlPanelOf(node) {
+        return upTo(node, ui.app, "data-tb-sql-panel");
+    }
+
+    function sqlBase(panel) {
+        return endpoint("/requests/" + encodeURIComponent(panel.getAttribute("data-tb-request")) + "/sql/");
+    }
+
+    /** Runs EXPLAIN, EXPLAIN ANALYZE or Select for the statement of the button's row; shows it below the SQL. */
+    function sqlRun(button) {
+        var panel = sqlPanelOf(button);
+        var row = upTo(button, ui.app, "data-tb-sql-index");
+        var target = row && row.querySelector(".tb-sql-result");
+        if (!panel || !target) {
+            return;
+        }
+        var kind = button.getAttribute("data-tb-run");
+        var url = sqlBase(panel) + encodeURIComponent(row.getAttribute("data-tb-sql-index"))
+                + (kind === "select" ? "/select" : "/explain" + (kind === "analyze" ? "?analyze=true" : ""));
+        clear(target);
+        target.removeAttribute("data-tb-result");
+        target.appendChild(loadingText(kind === "select" ? "Running it again…" : "Asking for the plan…"));
+        show(target, true);
+        send("POST", url, function (error, html) {
+            clear(target);
+            if (error) {
+                target.setAttribute("data-tb-result", "error");
+                target.appendChild(errorBox("The database was not asked, or refused.", error, null));
+                return;
+            }
+            target.innerHTML = html;
+            target.setAttribute("data-tb-result", "done");
+        });
+    }
+
+    /** Copies the button's runnable SQL: the Clipboard API where allowed, else a selected textarea. */
+    function sqlCopy(button) {
+        var text = button.getAttribute("data-tb-runnable") || "";
+        function copied(ok) {
+            button.setAttribute("data-tb-copied", ok ? "true" : "false");
+            button.textContent = ok ? "Copied" : "Copy failed: select the SQL by hand";
+            window.setTimeout(function () {
+                button.textContent = "Copy as runnable SQL";
+            }, 2000);
+        }
+        var clipboard = window.navigator && window.navigator.clipboard;
+        if (clipboard && typeof clipboard.writeText === "function" && window.isSecureContext) {
+            clipboard.writeText(text).then(function () {
+                copied(true);
+            }, function () {
+                copied(copyWithTextarea(text));
+            });
+        } else {
+            copied(copyWithTextarea(text));
+        }
+    }
+
+    function copyWithTextarea(text) {
+        var area = make("textarea", "tb-copy-area");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        ui.app.appendChild(area);
+        var ok = false;
+        try {
+            area.select();
+            ok = document.execCommand("copy") === true;
+        } catch (e) {
+            ok = false;
+        }
+        ui.app.removeChild(area);
+        return ok;
+    }
+
+    function statementRows(tbody) {
+        var rows = [];
+        for (var child = tbody.firstChild; child; child = child.nextSibling) {
+            if (child.nodeType === 1 && child.hasAttribute("data-tb-sql-index")) {
+                rows.push(child);
+            }
+        }
+        return rows;
+    }
+
+    /** Moves the rows of fetched HTML ({@code <tbody>...</tbody>}) to the end of {@code tbody}. */
+    function appendRows(tbody, html) {
+        var holder = document.createElement("table");
+        holder.innerHTML = html;
+        var source = holder.querySelector("tbody") || holder;
+        var added = [];
+        while (source.firstChild) {
+            var node = source.firstChild;
+            source.removeChild(node);
+            if (node.nodeType === 1) {
+                tbody.appendChild(node);
+                added.push(node);
+            }
+        }
+        for (var i = 0; i < added.length; i++) {
+            var pre = added[i].querySelector("pre.tb-sql");
+            if (pre) {
+                highlightSql(pre);
+            }
+        }
+    }
+
+    /** Orders the statements by execution or slowest first: in place when all are loaded, else from the server. */
+    function sqlSort(button) {
+        var panel = sqlPanelOf(button);
+        var tbody = panel && panel.querySelector("tbody.tb-sql-rows");
+        if (!tbody) {
+            return;
+        }
+        var byTime = button.getAttribute("data-tb-sort") === "time";
+        var buttons = panel.querySelectorAll("button[data-tb-sort]");
+        for (var b = 0; b < buttons.length; b++) {
+            buttons[b].setAttribute("aria-pressed", buttons[b] === button ? "true" : "false");
+        }
+        panel.setAttribute("data-tb-sorted", byTime ? "time" : "order");
+        var total = parseInt(panel.getAttribute("data-tb-sql-total"), 10) || 0;
+        var rows = statementRows(tbody);
+        if (rows.length < total) {
+            sqlPage(panel, tbody, 0, byTime, true);
+            return;
+        }
+        var ends = tbody.querySelectorAll("tr.tb-sql-txend");
+        rows.sort(function (a, b) {
+            if (byTime) {
+                var d = parseFloat(b.getAttribute("data-tb-duration")) - parseFloat(a.getAttribute("data-tb-duration"));
+                if (d !== 0) {
+                    return d;
+                }
+            }
+            return parseInt(a.getAttribute("data-tb-sql-index"), 10) - parseInt(b.getAttribute("data-tb-sql-index"), 10);
+        });
+        for (var i = 0; i < rows.length; i++) {
+            tbody.appendChild(rows[i]);
+            for (var e = 0; e < ends.length; e++) {
+                if (ends[e].getAttribute("data-tb-after") === rows[i].getAttribute("data-tb-sql-index")) {
+                    tbody.appendChild(ends[e]);
+                    show(ends[e], !byTime); // a commit belongs after its statement, which only the order shows
+                }
+            }
+        }
+    }
+
+    /** Loads the page of rows from {@code from}, replacing the rows or adding to them. */
+    function sqlPage(panel, tbody, from, byTime, replace) {
+        var more = panel.querySelector("button[data-tb-action=sql-more]");
+        var total = parseInt(panel.getAttribute("data-tb-sql-total"), 10) || 0;
+        var size = parseInt(panel.getAttribute("data-tb-sql-page"), 10) || 100;
+        if (more) {
+            more.setAttribute("disabled", "");
+        }
+        panel.setAttribute("data-tb-sql-loading", "true");
+        get(sqlBase(panel) + "rows?from=" + from + "&sort=" + (byTime ? "time" : "order"), function (error, html) {
+            panel.removeAttribute("data-tb-sql-loading");
+            if (more) {
+                more.removeAttribute("disabled");
+            }
+            if (error) {
+                panel.insertBefore(errorBox("Could not load more statements.", error, null), panel.firstChild);
+                return;
+            }
+            if (replace) {
+                clear(tbody);
+            }
+            appendRows(tbody, html);
+            var next = from + size;
+            if (more) {
+                more.setAttribute("data-tb-from", String(next));
+                more.textContent = "Show more (" + Math.max(total - next, 0) + " left)";
+                show(more.parentNode, next < total);
+            }
+        });
+    }
+
+    function sqlMore(button) {
+        var panel = sqlPanelOf(button);
+        var tbody = panel && panel.querySelector("tbody.tb-sql-rows");
+        if (tbody) {
+            sqlPage(panel, tbody, parseInt(button.getAttribute("data-tb-from"), 10) || 0,
+                    panel.getAttribute("data-tb-sorted") === "time", false);
+        }
+    }
+
+    function sqlAction(name, button) {
+        if (name === "sql-run") {
+            sqlRun(button);
+        } else if (name === "sql-copy") {
+            sqlCopy(button);
+        } else if (name === "sql-sort") {
+            sqlSort(button);
+        } else if (name === "sql-more") {
+            sqlMore(button);
+        }
+    }
+
     // ---- bars, filters, jumps ------------------------------------------------------------------------
 
     function percent(text) {
@@ -1223,6 +1427,8 @@
                             action.getAttribute("aria-pressed") !== "true");
                 } else if (name === "retry-toolbar") {
                     loadToolbar(true);
+                } else if (name.indexOf("sql-") === 0) {
+                    sqlAction(name, action);
                 } else if (name === "retry-panel") {
                     if (state.current) {
                         loadPanel(state.current, ui.title.textContent || state.current.id);
