@@ -2,15 +2,10 @@ package dev.debugtoolbar.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,19 +23,9 @@ class LoadIT {
     private static final int REQUESTS_PER_CLIENT = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SampleApp app;
-    private static HttpClient http;
+    @RegisterExtension
+    static final RunningSample SAMPLE = new RunningSample();
 
-    @BeforeAll
-    static void start() throws Exception {
-        app = SampleApp.start(0);
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void servesEveryRequestAndKeepsEachRecordToItsOwnStatements() throws Exception {
@@ -51,7 +36,7 @@ class LoadIT {
             failures.add(clients.submit(() -> {
                 int failed = 0;
                 for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-                    HttpResponse<String> page = get("/search?q=tag" + c + "x" + i);
+                    HttpResponse<String> page = SAMPLE.get("/search?q=tag" + c + "x" + i);
                     boolean ok = page.statusCode() == 200 && page.body().contains("data-tb-id")
                             && page.headers().firstValue("X-Debug-Toolbar-Id").isPresent();
                     failed += ok ? 0 : 1;
@@ -66,22 +51,16 @@ class LoadIT {
         clients.shutdown();
         assertEquals(0, failed, "failed requests");
 
-        JsonNode recent = JSON.readTree(get("/__toolbar/api/requests?limit=1000").body());
+        JsonNode recent = JSON.readTree(SAMPLE.get("/__toolbar/api/requests?limit=1000").body());
         assertEquals(100, recent.size(), "the store stays at its bound of 100 records");
         for (JsonNode summary : recent) {
             String tag = summary.get("query").asText().substring("q=".length());
-            JsonNode queries = JSON.readTree(get("/__toolbar/api/requests/" + summary.get("id").asText()).body())
+            JsonNode queries = JSON.readTree(SAMPLE.get("/__toolbar/api/requests/" + summary.get("id").asText()).body())
                     .get("panels").get("sql").get("queries");
             assertEquals(1, queries.size(), summary.toString());
             String parameter = queries.get(0).get("params").get(0).asText();
             assertTrue(parameter.contains(tag) && parameter.replace(tag, "").equals("%%"),
                     "record of ?q=" + tag + " holds the parameter " + parameter);
         }
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        URI uri = app.uri().resolve(path.substring(1));
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,32 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.debugtoolbar.test.RecordedRequestsExtension;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Query budgets on the sample's pages, as an application's own test suite would keep them. */
 class QueryBudgetIT {
 
-    private static SampleApp app;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final RunningSample SAMPLE = new RunningSample();
 
     @RegisterExtension
-    static final RecordedRequestsExtension REQUESTS = RecordedRequestsExtension.at(() -> app.uri().resolve("__toolbar"));
+    static final RecordedRequestsExtension REQUESTS = RecordedRequestsExtension.at(() -> SAMPLE.uri("__toolbar"));
 
-    @BeforeAll
-    static void start() throws Exception {
-        app = SampleApp.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void theFixedBookListLoadsItsAuthorsInTheSameQuery() throws Exception {
@@ -67,8 +54,7 @@ class QueryBudgetIT {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app.uri().resolve(path.substring(1))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = SAMPLE.get(path);
         assertEquals(200, response.statusCode(), path);
         return response;
     }

@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Starts the whole sample on a free port and walks through its pages over HTTP. */
 class SampleAppIT {
@@ -25,37 +19,27 @@ class SampleAppIT {
     private static final Pattern LINK = Pattern.compile("<a href=\"(/[^\"]*)\">");
     private static final Pattern BOOK_TITLE = Pattern.compile("<a class=\"book-title\" href=\"/books/\\d+\">([^<]+)</a>");
 
-    private static SampleApp app;
-    private static HttpClient http;
+    @RegisterExtension
+    static final RunningSample SAMPLE = new RunningSample();
 
-    @BeforeAll
-    static void start() throws Exception {
-        app = SampleApp.start(0);
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void homePageLinksToDemoPagesThatAnswer() throws Exception {
-        HttpResponse<String> home = get("/");
+        HttpResponse<String> home = SAMPLE.get("/");
         assertHtml(200, home);
 
         List<String> demos = demoLinks(home.body());
         assertTrue(demos.containsAll(List.of("/books", "/books/fixed", "/books/popular", "/books/1",
                 "/search?q=river", "/ajax", "/fail", "/redirect")), "demo links: " + demos);
         for (String demo : demos) {
-            assertHtml(demo.equals("/fail") ? 500 : 200, get(demo));
+            assertHtml(demo.equals("/fail") ? 500 : 200, SAMPLE.get(demo));
         }
     }
 
     @Test
     void bookListShowsThirtyBooksAndTheFixedListShowsTheSame() throws Exception {
-        HttpResponse<String> books = get("/books");
-        HttpResponse<String> fixed = get("/books/fixed");
+        HttpResponse<String> books = SAMPLE.get("/books");
+        HttpResponse<String> fixed = SAMPLE.get("/books/fixed");
         assertHtml(200, books);
         assertHtml(200, fixed);
 
@@ -66,9 +50,9 @@ class SampleAppIT {
 
     @Test
     void bookPageShowsTheBookItsAuthorAndReviews() throws Exception {
-        String firstTitle = bookTitles(get("/books").body()).get(0);
+        String firstTitle = bookTitles(SAMPLE.get("/books").body()).get(0);
 
-        HttpResponse<String> book = get("/books/1");
+        HttpResponse<String> book = SAMPLE.get("/books/1");
 
         assertHtml(200, book);
         assertAll(
@@ -79,7 +63,7 @@ class SampleAppIT {
 
     @Test
     void unknownBookIsNotFound() throws Exception {
-        HttpResponse<String> missing = get("/books/99999");
+        HttpResponse<String> missing = SAMPLE.get("/books/99999");
 
         assertHtml(404, missing);
         assertTrue(missing.body().contains("the book 99999"), missing.body());
@@ -87,12 +71,12 @@ class SampleAppIT {
 
     @Test
     void failingPageAnswers500() throws Exception {
-        assertEquals(500, get("/fail").statusCode());
+        assertEquals(500, SAMPLE.get("/fail").statusCode());
     }
 
     @Test
     void searchFindsTitlesWithTheBoundText() throws Exception {
-        HttpResponse<String> search = get("/search?q=River");
+        HttpResponse<String> search = SAMPLE.get("/search?q=River");
 
         assertHtml(200, search);
         List<String> titles = bookTitles(search.body());
@@ -102,12 +86,12 @@ class SampleAppIT {
 
     @Test
     void searchTreatsLikeWildcardsLiterally() throws Exception {
-        assertTrue(bookTitles(get("/search?q=%25").body()).isEmpty());
+        assertTrue(bookTitles(SAMPLE.get("/search?q=%25").body()).isEmpty());
     }
 
     @Test
     void searchEchoesTheQueryEscaped() throws Exception {
-        HttpResponse<String> search = get("/search?q=%3Cscript%3Ex%3C%2Fscript%3E");
+        HttpResponse<String> search = SAMPLE.get("/search?q=%3Cscript%3Ex%3C%2Fscript%3E");
 
         assertHtml(200, search);
         assertFalse(search.body().contains("<script>x"), "raw script tag echoed");
@@ -116,7 +100,7 @@ class SampleAppIT {
 
     @Test
     void statsApiAnswersTheSeededCountsAsJson() throws Exception {
-        HttpResponse<String> stats = get("/api/stats");
+        HttpResponse<String> stats = SAMPLE.get("/api/stats");
 
         assertEquals(200, stats.statusCode());
         assertTrue(contentType(stats).startsWith("application/json"), contentType(stats));
@@ -125,8 +109,8 @@ class SampleAppIT {
 
     @Test
     void staticFilesAreServedFromTheClasspath() throws Exception {
-        HttpResponse<String> css = get("/static/app.css");
-        HttpResponse<String> js = get("/static/ajax.js");
+        HttpResponse<String> css = SAMPLE.get("/static/app.css");
+        HttpResponse<String> js = SAMPLE.get("/static/ajax.js");
 
         assertEquals(200, css.statusCode());
         assertTrue(contentType(css).startsWith("text/css"), contentType(css));
@@ -136,18 +120,12 @@ class SampleAppIT {
 
     @Test
     void ajaxPageLoadsItsScriptAndPointsItAtTheApi() throws Exception {
-        HttpResponse<String> ajax = get("/ajax");
+        HttpResponse<String> ajax = SAMPLE.get("/ajax");
 
         assertHtml(200, ajax);
         assertAll(
                 () -> assertTrue(ajax.body().contains("<script src=\"/static/ajax.js\" defer></script>"), "script"),
                 () -> assertTrue(ajax.body().contains("data-url=\"/api/stats\""), "API address"));
-    }
-
-    private static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        URI uri = app.uri().resolve(pathAndQuery.substring(1));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertHtml(int status, HttpResponse<String> response) {

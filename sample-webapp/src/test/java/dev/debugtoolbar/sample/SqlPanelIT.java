@@ -5,31 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SQL panel's analysis on the sample's own pages: N+1 on the book list, none on its fixed twin. */
 class SqlPanelIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SampleApp app;
-    private static HttpClient http;
+    @RegisterExtension
+    static final RunningSample SAMPLE = new RunningSample();
 
-    @BeforeAll
-    static void start() throws Exception {
-        app = SampleApp.start(0);
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void flagsTheBookListAsNPlusOneAtTheRepositoryCall() throws Exception {
@@ -49,7 +35,7 @@ class SqlPanelIT {
         assertEquals(30, sql.get("queries").get(0).get("rows").asInt(), "thirty book rows read");
         assertTrue(sql.get("similarCount").asInt() >= 30);
 
-        String panel = get(toolbar("/books")).body();
+        String panel = SAMPLE.get(toolbar("/books")).body();
         assertTrue(panel.contains("Likely N+1"), panel);
     }
 
@@ -69,26 +55,21 @@ class SqlPanelIT {
         assertEquals(0, sql.get("queries").get(1).get("duplicateOf").asInt());
         assertEquals(0, sql.get("queries").get(2).get("duplicateOf").asInt());
         assertEquals(0, sql.get("nPlusOne").size());
-        String nav = get("/__toolbar/requests/" + idOf(get("/books/duplicates"))).body();
+        String nav = SAMPLE.get("/__toolbar/requests/" + idOf(SAMPLE.get("/books/duplicates"))).body();
         assertTrue(nav.contains("2 duplicates"), nav);
     }
 
     private String toolbar(String page) throws Exception {
-        return "/__toolbar/requests/" + idOf(get(page)) + "/panels/sql";
+        return "/__toolbar/requests/" + idOf(SAMPLE.get(page)) + "/panels/sql";
     }
 
     private JsonNode sqlOf(String page) throws Exception {
-        HttpResponse<String> record = get("/__toolbar/api/requests/" + idOf(get(page)));
+        HttpResponse<String> record = SAMPLE.get("/__toolbar/api/requests/" + idOf(SAMPLE.get(page)));
         assertEquals(200, record.statusCode(), record.body());
         return JSON.readTree(record.body()).get("panels").get("sql");
     }
 
     private static String idOf(HttpResponse<String> response) {
         return response.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow();
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(app.uri().resolve(path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

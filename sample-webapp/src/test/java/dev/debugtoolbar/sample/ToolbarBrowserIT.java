@@ -1,5 +1,6 @@
 package dev.debugtoolbar.sample;
 
+import static dev.debugtoolbar.sample.HtmlUnitBrowser.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,18 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.Supplier;
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The toolbar in a browser (HtmlUnit, which has no Shadow DOM: the toolbar builds in a plain container) on the
@@ -27,27 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class ToolbarBrowserIT {
 
-    private static final long WAIT_MILLIS = 20_000;
-
-    private static SampleApp app;
+    @RegisterExtension
+    static final RunningSample SAMPLE = new RunningSample();
     private WebClient browser;
 
-    @BeforeAll
-    static void start() throws Exception {
-        app = SampleApp.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @BeforeEach
     void openBrowser() {
-        browser = new WebClient(BrowserVersion.FIREFOX);
-        browser.getOptions().setCssEnabled(true);
-        browser.getOptions().setThrowExceptionOnScriptError(true);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        browser = HtmlUnitBrowser.open();
     }
 
     @AfterEach
@@ -57,7 +42,7 @@ class ToolbarBrowserIT {
 
     @Test
     void historyListsThePagesXhrCallAndSwitchesTheWholeToolbarToIt() throws Exception {
-        HtmlPage page = browser.getPage(app.uri().resolve("ajax").toString());
+        HtmlPage page = browser.getPage(SAMPLE.uri("ajax").toString());
         String pageId = page.getWebResponse().getResponseHeaderValue("X-Debug-Toolbar-Id");
         waitFor("the stats to load", () -> page.querySelector("#stats dl") != null);
 
@@ -93,7 +78,7 @@ class ToolbarBrowserIT {
 
     @Test
     void followingTheCallsLiveSwitchesToEachNewXhrCall() throws Exception {
-        HtmlPage page = browser.getPage(app.uri().resolve("ajax").toString());
+        HtmlPage page = browser.getPage(SAMPLE.uri("ajax").toString());
         String pageId = page.getWebResponse().getResponseHeaderValue("X-Debug-Toolbar-Id");
         waitFor("the stats to load", () -> page.querySelector("#stats dl") != null);
         openPanel(page, "history");
@@ -112,7 +97,7 @@ class ToolbarBrowserIT {
                 && "true".equals(host.getAttribute("data-tb-ready")));
         assertEquals("/api/stats", page.querySelector(".tb-path").asNormalizedText());
 
-        HtmlPage next = browser.getPage(app.uri().resolve("ajax").toString());
+        HtmlPage next = browser.getPage(SAMPLE.uri("ajax").toString());
         waitFor("the stats on a new page", () -> next.querySelector("#stats dl") != null);
         String nextId = next.getWebResponse().getResponseHeaderValue("X-Debug-Toolbar-Id");
         next.<DomElement>querySelector("#reload-stats").click();
@@ -123,7 +108,7 @@ class ToolbarBrowserIT {
 
     @Test
     void aTimelineBarOpensTheSqlPanelAtItsStatement() throws Exception {
-        HtmlPage page = browser.getPage(app.uri().resolve("books/1").toString());
+        HtmlPage page = browser.getPage(SAMPLE.uri("books/1").toString());
         openPanel(page, "timeline");
         DomElement timeline = waitFor("the timeline", () -> loadedPanel(page, "timeline"));
         List<DomNode> bars = timeline.querySelectorAll("button.tb-tl-row[data-tb-panel=sql]");
@@ -142,7 +127,7 @@ class ToolbarBrowserIT {
 
     @Test
     void theErrorPageOfAFailingPageCarriesItsToolbarWithTheException() throws Exception {
-        HtmlPage page = browser.getPage(app.uri().resolve("fail").toString());
+        HtmlPage page = browser.getPage(SAMPLE.uri("fail").toString());
 
         assertEquals(500, page.getWebResponse().getStatusCode());
         assertTrue(page.asNormalizedText().contains("Something went wrong"), page.asNormalizedText());
@@ -159,7 +144,7 @@ class ToolbarBrowserIT {
 
     @Test
     void aPostThatRedirectsStopsAtAPageWithTheTargetAndThePostsToolbar() throws Exception {
-        HtmlPage form = browser.getPage(app.uri().resolve("redirect").toString());
+        HtmlPage form = browser.getPage(SAMPLE.uri("redirect").toString());
         HtmlPage intercepted = form.<DomElement>querySelector("#save-wish").click();
 
         assertTrue(intercepted.asNormalizedText().contains("Redirect intercepted"), intercepted.asNormalizedText());
@@ -175,7 +160,7 @@ class ToolbarBrowserIT {
 
     @Test
     void theVersionsFilterBoxHidesTheLibrariesThatDoNotMatch() throws Exception {
-        HtmlPage page = browser.getPage(app.uri().resolve("").toString());
+        HtmlPage page = browser.getPage(SAMPLE.uri("").toString());
         openPanel(page, "versions");
         DomElement versions = waitFor("the versions panel", () -> loadedPanel(page, "versions"));
         int all = versions.querySelectorAll("tbody tr").size();
@@ -221,18 +206,4 @@ class ToolbarBrowserIT {
         throw new AssertionError(path + " is not in History: " + history.asNormalizedText());
     }
 
-    /** Polls until {@code condition} gives something other than null or false, running the page's scripts. */
-    private static <T> T waitFor(String what, Supplier<T> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (true) {
-            T value = condition.get();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 }

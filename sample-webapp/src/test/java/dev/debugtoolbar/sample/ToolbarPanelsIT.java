@@ -1,18 +1,16 @@
 package dev.debugtoolbar.sample;
 
+import static dev.debugtoolbar.sample.HtmlUnitBrowser.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.Supplier;
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A browser (HtmlUnit, which has no Shadow DOM, so the toolbar builds itself in the page) opens the cached
@@ -21,25 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class ToolbarPanelsIT {
 
-    private static final long WAIT_MILLIS = 15_000;
+    @RegisterExtension
+    static final RunningSample SAMPLE = new RunningSample();
 
-    private static SampleApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SampleApp.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void showsTheTemplateTreeAndTheCacheCallsOfTheCachedPage() throws Exception {
-        try (WebClient browser = new WebClient(BrowserVersion.FIREFOX)) {
-            browser.getOptions().setThrowExceptionOnScriptError(true);
-            String popular = app.uri().resolve("books/popular").toString();
+        try (WebClient browser = HtmlUnitBrowser.open()) {
+            String popular = SAMPLE.uri("books/popular").toString();
 
             HtmlPage first = browser.getPage(popular);
             String firstTiming = first.getWebResponse().getResponseHeaderValue("Server-Timing");
@@ -50,8 +37,8 @@ class ToolbarPanelsIT {
             HtmlPage page = browser.getPage(popular);
             assertTrue(page.asNormalizedText().contains("Served from the popular-books cache"), "reload hits");
 
-            click(waitFor(page, () -> page.querySelector(".tb-handle")));
-            waitFor(page, () -> page.querySelector(".tb-host[data-tb-ready='true']"));
+            click(waitFor("the toolbar's handle", () -> page.querySelector(".tb-handle")));
+            waitFor("the toolbar's nav", () -> page.querySelector(".tb-host[data-tb-ready='true']"));
             assertEquals("Templates", text(page, "[data-tb-panel='templates'] .tb-nav-title-text"));
             assertTrue(text(page, "[data-tb-panel='templates'] .tb-nav-subtitle").startsWith("6 templates in "),
                     text(page, "[data-tb-panel='templates'] .tb-nav-subtitle"));
@@ -79,7 +66,7 @@ class ToolbarPanelsIT {
 
     private static DomElement openPanel(HtmlPage page, String panelId) throws Exception {
         click(page.querySelector(".tb-nav [data-tb-panel='" + panelId + "']"));
-        return waitFor(page, () -> page.querySelector(
+        return waitFor("the " + panelId + " panel", () -> page.<DomElement>querySelector(
                 "[data-tb-panel-content='" + panelId + "'][data-tb-loaded='true']"));
     }
 
@@ -97,17 +84,4 @@ class ToolbarPanelsIT {
         ((DomElement) node).click();
     }
 
-    /** Lets the page's scripts run until {@code find} finds something, or fails after a while. */
-    private static <T extends DomNode> T waitFor(HtmlPage page, Supplier<T> find) {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        T found = find.get();
-        while (found == null && System.currentTimeMillis() < deadline) {
-            page.getEnclosingWindow().getJobManager().waitForJobs(100);
-            found = find.get();
-        }
-        if (found == null) {
-            throw new AssertionError("gave up waiting; the page is now:\n" + page.asXml());
-        }
-        return found;
-    }
 }

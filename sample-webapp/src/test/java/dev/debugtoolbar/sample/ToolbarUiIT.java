@@ -1,18 +1,17 @@
 package dev.debugtoolbar.sample;
 
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
+import static dev.debugtoolbar.sample.HtmlUnitBrowser.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,24 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A browser (HtmlUnit) opens a sample page, then the toolbar, then its panels. */
 class ToolbarUiIT {
 
-    private static SampleApp app;
+    @RegisterExtension
+    static final RunningSample SAMPLE = new RunningSample();
     private WebClient browser;
 
-    @BeforeAll
-    static void start() throws Exception {
-        app = SampleApp.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @BeforeEach
     void openBrowser() {
-        browser = new WebClient(BrowserVersion.FIREFOX);
-        browser.getOptions().setThrowExceptionOnScriptError(true);
-        browser.getOptions().setCssEnabled(true);
+        browser = HtmlUnitBrowser.open();
     }
 
     @AfterEach
@@ -47,13 +36,13 @@ class ToolbarUiIT {
 
     @Test
     void showsTheStatementsOfTheNPlusOnePageInTheSqlPanel() throws Exception {
-        HtmlPage page = browser.getPage(app.uri().resolve("books").toURL());
+        HtmlPage page = browser.getPage(SAMPLE.uri("books").toURL());
         String requestId = page.getWebResponse().getResponseHeaderValue("X-Debug-Toolbar-Id");
         assertNotNull(requestId);
 
-        DomElement handle = await(page, ".tb-host button.tb-handle", "the toolbar's handle");
+        DomElement handle = waitFor("the toolbar's handle", () -> page.<DomElement>querySelector(".tb-host button.tb-handle"));
         handle.click();
-        await(page, ".tb-host[data-tb-ready=true]", "the toolbar's nav");
+        waitFor("the toolbar's nav", () -> page.<DomElement>querySelector(".tb-host[data-tb-ready=true]"));
         List<String> titles = page.querySelectorAll(".tb-nav-item .tb-nav-title-text").stream()
                 .map(node -> node.getTextContent().trim()).toList();
         assertTrue(titles.containsAll(List.of("Request", "Timer", "Timeline", "SQL", "Templates", "Cache", "Headers")),
@@ -62,7 +51,7 @@ class ToolbarUiIT {
         assertTrue(sqlItem.getTextContent().contains("31 queries"), sqlItem.getTextContent());
 
         sqlItem.click();
-        DomElement content = await(page, "[data-tb-panel-content=sql][data-tb-loaded=true]", "the SQL panel's content");
+        DomElement content = waitFor("the SQL panel's content", () -> page.<DomElement>querySelector("[data-tb-panel-content=sql][data-tb-loaded=true]"));
         String text = content.getTextContent();
         assertTrue(text.contains("SELECT id, name, country FROM authors WHERE id = ?"), text);
         assertEquals(31, content.querySelectorAll("pre.tb-sql").size());
@@ -71,10 +60,10 @@ class ToolbarUiIT {
 
     @Test
     void opensTheRequestPanelWithTheSearchParameterAsText() throws Exception {
-        HtmlPage page = browser.getPage(app.uri().resolve("search?q=%3Cscript%3Ewindow.hacked%3D1%3C%2Fscript%3E").toURL());
-        await(page, ".tb-host button.tb-handle", "the toolbar's handle").click();
-        await(page, ".tb-nav-item[data-tb-panel=request]", "the nav").click();
-        DomElement content = await(page, "[data-tb-panel-content=request][data-tb-loaded=true]", "the Request panel's content");
+        HtmlPage page = browser.getPage(SAMPLE.uri("search?q=%3Cscript%3Ewindow.hacked%3D1%3C%2Fscript%3E").toURL());
+        waitFor("the toolbar's handle", () -> page.<DomElement>querySelector(".tb-host button.tb-handle")).click();
+        waitFor("the nav", () -> page.<DomElement>querySelector(".tb-nav-item[data-tb-panel=request]")).click();
+        DomElement content = waitFor("the Request panel's content", () -> page.<DomElement>querySelector("[data-tb-panel-content=request][data-tb-loaded=true]"));
 
         assertTrue(content.getTextContent().contains("<script>window.hacked=1</script>"), content.getTextContent());
         assertEquals("undefined", page.executeJavaScript("typeof window.hacked").getJavaScriptResult().toString());
@@ -82,20 +71,20 @@ class ToolbarUiIT {
 
     @Test
     void explainsReRunsSortsAndCopiesStatements() throws Exception {
-        HtmlPage page = browser.getPage(app.uri().resolve("books").toURL());
-        await(page, ".tb-host button.tb-handle", "the toolbar's handle").click();
-        await(page, ".tb-nav-item[data-tb-panel=sql]", "the nav").click();
-        DomElement content = await(page, "[data-tb-panel-content=sql][data-tb-loaded=true]", "the SQL panel");
+        HtmlPage page = browser.getPage(SAMPLE.uri("books").toURL());
+        waitFor("the toolbar's handle", () -> page.<DomElement>querySelector(".tb-host button.tb-handle")).click();
+        waitFor("the nav", () -> page.<DomElement>querySelector(".tb-nav-item[data-tb-panel=sql]")).click();
+        DomElement content = waitFor("the SQL panel", () -> page.<DomElement>querySelector("[data-tb-panel-content=sql][data-tb-loaded=true]"));
         assertTrue(content.querySelector(".tb-sql-nplusone").getTextContent().contains("30×"));
 
         DomElement authorRow = content.querySelector("tr[data-tb-sql-index='1']");
         ((DomElement) authorRow.querySelector("button[data-tb-run=explain]")).click();
-        DomElement plan = await(page, "tr[data-tb-sql-index='1'] .tb-sql-result[data-tb-result=done]", "the plan");
+        DomElement plan = waitFor("the plan", () -> page.<DomElement>querySelector("tr[data-tb-sql-index='1'] .tb-sql-result[data-tb-result=done]"));
         assertTrue(plan.getTextContent().contains("EXPLAIN") && plan.getTextContent().contains("AUTHORS"),
                 plan.getTextContent());
 
         ((DomElement) content.querySelector("tr[data-tb-sql-index='0'] button[data-tb-run=select]")).click();
-        DomElement rows = await(page, "tr[data-tb-sql-index='0'] .tb-sql-result[data-tb-result=done]", "the rows");
+        DomElement rows = waitFor("the rows", () -> page.<DomElement>querySelector("tr[data-tb-sql-index='0'] .tb-sql-result[data-tb-result=done]"));
         assertEquals(31, rows.querySelectorAll("tr").size(), "a header and thirty books");
 
         ((DomElement) content.querySelector("button[data-tb-sort=time]")).click();
@@ -113,17 +102,7 @@ class ToolbarUiIT {
         assertTrue(copy.getAttribute("data-tb-runnable").matches(
                 "SELECT id, name, country FROM authors WHERE id = \\d+"), copy.getAttribute("data-tb-runnable"));
         copy.click();
-        await(page, "tr[data-tb-sql-index='1'] button[data-tb-copied]", "the copy's outcome");
+        waitFor("the copy's outcome", () -> page.<DomElement>querySelector("tr[data-tb-sql-index='1'] button[data-tb-copied]"));
     }
 
-    private DomElement await(HtmlPage page, String selector, String what) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            DomElement found = page.querySelector(selector);
-            if (found != null) {
-                return found;
-            }
-            browser.waitForBackgroundJavaScript(100);
-        }
-        throw new AssertionError("the page never showed " + what);
-    }
 }

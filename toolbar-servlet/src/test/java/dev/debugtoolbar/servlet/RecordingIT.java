@@ -1,5 +1,8 @@
 package dev.debugtoolbar.servlet;
 
+import static dev.debugtoolbar.servlet.TestServer.html;
+import static dev.debugtoolbar.servlet.TestServer.query;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
@@ -24,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -310,23 +312,6 @@ class RecordingIT {
         return texts;
     }
 
-    private static void query(Connection connection, String sql, Object... params) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    rows.getObject(1);
-                }
-            }
-        }
-    }
-
-    private static void html(jakarta.servlet.http.HttpServletResponse response, String text) throws java.io.IOException {
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<html><body><p>" + text + "</p></body></html>");
-    }
 
     /** A user panel that fails at the end of every request. */
     static final class BrokenPanel implements Panel<String> {

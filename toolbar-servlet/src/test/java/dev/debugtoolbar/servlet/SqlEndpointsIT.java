@@ -1,5 +1,8 @@
 package dev.debugtoolbar.servlet;
 
+import static dev.debugtoolbar.servlet.TestServer.html;
+import static dev.debugtoolbar.servlet.TestServer.query;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
@@ -216,24 +219,5 @@ public class SqlEndpointsIT {
             rows.next();
             return rows.getString(1);
         }
-    }
-
-
-    private static void query(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    rows.getObject(1);
-                }
-            }
-        }
-    }
-
-    private static void html(jakarta.servlet.http.HttpServletResponse response, String text) throws java.io.IOException {
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<html><body><p>" + text + "</p></body></html>");
     }
 }

@@ -16,6 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -59,6 +63,26 @@ final class TestServer implements AutoCloseable {
     /** The id of the record a response belongs to. */
     static String idOf(HttpResponse<?> response) {
         return response.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow();
+    }
+
+    /** Answers a small HTML page whose paragraph is {@code text}, as an application page would. */
+    static void html(HttpServletResponse response, String text) throws IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<html><body><p>" + text + "</p></body></html>");
+    }
+
+    /** Runs a query with {@code params} bound in order and reads every row, as an application would. */
+    static void query(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    rows.getObject(1);
+                }
+            }
+        }
     }
 
     /** The JSON of the record with this id, from the toolbar's API. */
