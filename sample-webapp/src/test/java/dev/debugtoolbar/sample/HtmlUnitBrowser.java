@@ -1,24 +1,42 @@
 package dev.debugtoolbar.sample;
 
+import java.io.IOException;
+import java.net.URI;
 import java.util.function.Supplier;
 import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** HtmlUnit as the sample's browser tests use it, and a wait that lets a page's scripts run meanwhile. */
-final class HtmlUnitBrowser {
+/**
+ * A fresh HtmlUnit browser for each test ({@code @RegisterExtension final HtmlUnitBrowser browser = new
+ * HtmlUnitBrowser();}) that applies CSS, fails on script errors and hands back error pages instead of throwing;
+ * and a wait that lets a page's scripts run meanwhile.
+ */
+final class HtmlUnitBrowser implements BeforeEachCallback, AfterEachCallback {
 
     private static final long WAIT_MILLIS = 20_000;
 
-    private HtmlUnitBrowser() {
+    private WebClient client;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        client = new WebClient(BrowserVersion.FIREFOX);
+        client.getOptions().setCssEnabled(true);
+        client.getOptions().setThrowExceptionOnScriptError(true);
+        client.getOptions().setThrowExceptionOnFailingStatusCode(false);
     }
 
-    /** A browser that applies CSS, fails on script errors and hands back error pages instead of throwing. */
-    static WebClient open() {
-        WebClient browser = new WebClient(BrowserVersion.FIREFOX);
-        browser.getOptions().setCssEnabled(true);
-        browser.getOptions().setThrowExceptionOnScriptError(true);
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        return browser;
+    @Override
+    public void afterEach(ExtensionContext context) {
+        client.close();
+    }
+
+    /** Loads the HTML page at {@code uri}. */
+    HtmlPage open(URI uri) throws IOException {
+        return client.getPage(uri.toString());
     }
 
     /**

@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,22 +24,13 @@ class ToolbarBrowserIT {
 
     @RegisterExtension
     static final RunningSample SAMPLE = new RunningSample();
-    private WebClient browser;
 
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HtmlUnitBrowser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+    @RegisterExtension
+    final HtmlUnitBrowser browser = new HtmlUnitBrowser();
 
     @Test
     void historyListsThePagesXhrCallAndSwitchesTheWholeToolbarToIt() throws Exception {
-        HtmlPage page = browser.getPage(SAMPLE.uri("ajax").toString());
+        HtmlPage page = browser.open(SAMPLE.uri("ajax"));
         String pageId = page.getWebResponse().getResponseHeaderValue("X-Debug-Toolbar-Id");
         waitFor("the stats to load", () -> page.querySelector("#stats dl") != null);
 
@@ -78,7 +66,7 @@ class ToolbarBrowserIT {
 
     @Test
     void followingTheCallsLiveSwitchesToEachNewXhrCall() throws Exception {
-        HtmlPage page = browser.getPage(SAMPLE.uri("ajax").toString());
+        HtmlPage page = browser.open(SAMPLE.uri("ajax"));
         String pageId = page.getWebResponse().getResponseHeaderValue("X-Debug-Toolbar-Id");
         waitFor("the stats to load", () -> page.querySelector("#stats dl") != null);
         openPanel(page, "history");
@@ -97,7 +85,7 @@ class ToolbarBrowserIT {
                 && "true".equals(host.getAttribute("data-tb-ready")));
         assertEquals("/api/stats", page.querySelector(".tb-path").asNormalizedText());
 
-        HtmlPage next = browser.getPage(SAMPLE.uri("ajax").toString());
+        HtmlPage next = browser.open(SAMPLE.uri("ajax"));
         waitFor("the stats on a new page", () -> next.querySelector("#stats dl") != null);
         String nextId = next.getWebResponse().getResponseHeaderValue("X-Debug-Toolbar-Id");
         next.<DomElement>querySelector("#reload-stats").click();
@@ -108,7 +96,7 @@ class ToolbarBrowserIT {
 
     @Test
     void aTimelineBarOpensTheSqlPanelAtItsStatement() throws Exception {
-        HtmlPage page = browser.getPage(SAMPLE.uri("books/1").toString());
+        HtmlPage page = browser.open(SAMPLE.uri("books/1"));
         openPanel(page, "timeline");
         DomElement timeline = waitFor("the timeline", () -> loadedPanel(page, "timeline"));
         List<DomNode> bars = timeline.querySelectorAll("button.tb-tl-row[data-tb-panel=sql]");
@@ -127,7 +115,7 @@ class ToolbarBrowserIT {
 
     @Test
     void theErrorPageOfAFailingPageCarriesItsToolbarWithTheException() throws Exception {
-        HtmlPage page = browser.getPage(SAMPLE.uri("fail").toString());
+        HtmlPage page = browser.open(SAMPLE.uri("fail"));
 
         assertEquals(500, page.getWebResponse().getStatusCode());
         assertTrue(page.asNormalizedText().contains("Something went wrong"), page.asNormalizedText());
@@ -144,7 +132,7 @@ class ToolbarBrowserIT {
 
     @Test
     void aPostThatRedirectsStopsAtAPageWithTheTargetAndThePostsToolbar() throws Exception {
-        HtmlPage form = browser.getPage(SAMPLE.uri("redirect").toString());
+        HtmlPage form = browser.open(SAMPLE.uri("redirect"));
         HtmlPage intercepted = form.<DomElement>querySelector("#save-wish").click();
 
         assertTrue(intercepted.asNormalizedText().contains("Redirect intercepted"), intercepted.asNormalizedText());
@@ -160,7 +148,7 @@ class ToolbarBrowserIT {
 
     @Test
     void theVersionsFilterBoxHidesTheLibrariesThatDoNotMatch() throws Exception {
-        HtmlPage page = browser.getPage(SAMPLE.uri("").toString());
+        HtmlPage page = browser.open(SAMPLE.uri(""));
         openPanel(page, "versions");
         DomElement versions = waitFor("the versions panel", () -> loadedPanel(page, "versions"));
         int all = versions.querySelectorAll("tbody tr").size();

@@ -1,11 +1,8 @@
 package dev.debugtoolbar.sample;
 
-import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,22 +18,13 @@ class ToolbarUiIT {
 
     @RegisterExtension
     static final RunningSample SAMPLE = new RunningSample();
-    private WebClient browser;
 
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HtmlUnitBrowser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+    @RegisterExtension
+    final HtmlUnitBrowser browser = new HtmlUnitBrowser();
 
     @Test
     void showsTheStatementsOfTheNPlusOnePageInTheSqlPanel() throws Exception {
-        HtmlPage page = browser.getPage(SAMPLE.uri("books").toURL());
+        HtmlPage page = browser.open(SAMPLE.uri("books"));
         String requestId = page.getWebResponse().getResponseHeaderValue("X-Debug-Toolbar-Id");
         assertNotNull(requestId);
 
@@ -60,7 +48,7 @@ class ToolbarUiIT {
 
     @Test
     void opensTheRequestPanelWithTheSearchParameterAsText() throws Exception {
-        HtmlPage page = browser.getPage(SAMPLE.uri("search?q=%3Cscript%3Ewindow.hacked%3D1%3C%2Fscript%3E").toURL());
+        HtmlPage page = browser.open(SAMPLE.uri("search?q=%3Cscript%3Ewindow.hacked%3D1%3C%2Fscript%3E"));
         waitFor("the toolbar's handle", () -> page.<DomElement>querySelector(".tb-host button.tb-handle")).click();
         waitFor("the nav", () -> page.<DomElement>querySelector(".tb-nav-item[data-tb-panel=request]")).click();
         DomElement content = waitFor("the Request panel's content", () -> page.<DomElement>querySelector("[data-tb-panel-content=request][data-tb-loaded=true]"));
@@ -71,7 +59,7 @@ class ToolbarUiIT {
 
     @Test
     void explainsReRunsSortsAndCopiesStatements() throws Exception {
-        HtmlPage page = browser.getPage(SAMPLE.uri("books").toURL());
+        HtmlPage page = browser.open(SAMPLE.uri("books"));
         waitFor("the toolbar's handle", () -> page.<DomElement>querySelector(".tb-host button.tb-handle")).click();
         waitFor("the nav", () -> page.<DomElement>querySelector(".tb-nav-item[data-tb-panel=sql]")).click();
         DomElement content = waitFor("the SQL panel", () -> page.<DomElement>querySelector("[data-tb-panel-content=sql][data-tb-loaded=true]"));
