@@ -155,6 +155,16 @@ final class HeadlessChromium implements AutoCloseable {
                 + " function (e) { return e.textContent; });", selector);
     }
 
+    /**
+     * Waits until an image the page asks for has failed to load: by then the browser has also reported the
+     * failures of images asked for earlier (such as a payload's {@code <img src=x onerror=...>}).
+     */
+    void settle() {
+        driver.executeAsyncScript("var done = arguments[arguments.length - 1]; var probe = new Image();"
+                + " probe.onload = probe.onerror = function () { done(true); };"
+                + " probe.src = '/__no-such-image?' + Date.now();");
+    }
+
     /** Waits until {@code script} returns something other than null or false, and returns it. */
     Object await(String what, String script, Object... arguments) {
         try {

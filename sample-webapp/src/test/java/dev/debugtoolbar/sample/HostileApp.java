@@ -102,24 +102,7 @@ final class HostileApp implements AutoCloseable {
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new DebugToolbarFilter(toolbar)), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-        context.addServlet(new ServletHolder(page((request, response) -> write(response, FORM_PAGE))), "/form");
-        context.addServlet(new ServletHolder(page((request, response) -> {
-            everywhere(corpus, request, response, dataSource, cache, templates);
-            write(response, PAGE);
-        })), "/payloads/*");
-        context.addServlet(new ServletHolder(page((request, response) -> {
-            throw new IllegalStateException(corpus.stream().map(XssPayload::text).collect(Collectors.joining("\n")));
-        })), "/fail");
-        context.addServlet(new ServletHolder(page((request, response) -> {
-            response.setStatus(HttpServletResponse.SC_FOUND);
-            response.setHeader("Location", corpus.get(Integer.parseInt(request.getParameter("n")) - 1).text());
-        })), "/redirect");
-        context.addServlet(new ServletHolder(page((request, response) -> {
-            manyStatements(dataSource);
-            write(response, PAGE);
-        })), "/many");
-        context.addServlet(new ServletHolder(page((request, response) -> write(response,
-                "<!doctype html><html><body><h1>Something went wrong</h1></body></html>"))), "/error");
+        context.addServlet(new ServletHolder(new Pages(corpus, dataSource, cache, templates)), "/");
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
         errors.addErrorPage(Throwable.class, "/error");
         context.setErrorHandler(errors);
@@ -183,27 +166,6 @@ final class HostileApp implements AutoCloseable {
         response.getWriter().write(html);
     }
 
-    /** What a page of this application does. */
-    @FunctionalInterface
-    private interface Handler {
-        void handle(HttpServletRequest request, HttpServletResponse response) throws Exception;
-    }
-
-    private static HttpServlet page(Handler handler) {
-        return new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                try {
-                    handler.handle(request, response);
-                } catch (IOException | RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        };
-    }
-
     @Override
     public void close() throws Exception {
         try {
@@ -211,6 +173,49 @@ final class HostileApp implements AutoCloseable {
             server.stop();
         } finally {
             caches.close();
+        }
+    }
+
+    /** The application's pages, told apart by their path (see the class comment). */
+    private static final class Pages extends HttpServlet {
+        private final transient List<XssPayload> corpus;
+        private final transient DataSource dataSource;
+        private final transient Cache<String, String> cache;
+        private final transient TemplateEngine templates;
+
+        Pages(List<XssPayload> corpus, DataSource dataSource, Cache<String, String> cache, TemplateEngine templates) {
+            this.corpus = corpus;
+            this.dataSource = dataSource;
+            this.cache = cache;
+            this.templates = templates;
+        }
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+            try {
+                if (path.startsWith("/payloads/")) {
+                    everywhere(corpus, request, response, dataSource, cache, templates);
+                    write(response, PAGE);
+                } else if (path.equals("/form")) {
+                    write(response, FORM_PAGE);
+                } else if (path.equals("/fail")) {
+                    throw new IllegalStateException(corpus.stream().map(XssPayload::text)
+                            .collect(Collectors.joining("\n")));
+                } else if (path.equals("/redirect")) {
+                    response.setStatus(HttpServletResponse.SC_FOUND);
+                    response.setHeader("Location", corpus.get(Integer.parseInt(request.getParameter("n")) - 1).text());
+                } else if (path.equals("/many")) {
+                    manyStatements(dataSource);
+                    write(response, PAGE);
+                } else if (path.equals("/error")) {
+                    write(response, "<!doctype html><html><body><h1>Something went wrong</h1></body></html>");
+                } else {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
