@@ -1,7 +1,6 @@
 package dev.debugtoolbar.sample;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,14 +21,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium ({@code chromium} and {@code chromium-driver}), headless, driven by Selenium, with helpers
- * that reach into the toolbar's open Shadow DOM root. Without Chromium the calling test is skipped, unless the
- * environment variable {@code DEBUGTOOLBAR_CHROMIUM=required} (set by {@code .ci/run}) makes it fail.
+ * that reach into the toolbar's open Shadow DOM root. Without Chromium a browser test skips with {@link #MISSING},
+ * unless the environment variable {@code DEBUGTOOLBAR_CHROMIUM=required} (set by {@code .ci/run}) makes it fail.
  */
 final class HeadlessChromium implements AutoCloseable {
 
     private static final File BROWSER = new File("/usr/bin/chromium");
     private static final File DRIVER = new File("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Why a browser test was skipped. */
+    static final String MISSING = "Headless Chromium is not installed (" + BROWSER + ", " + DRIVER + "): install"
+            + " Debian's chromium and chromium-driver (apt-get install chromium chromium-driver) to run the browser tests";
 
     /** The toolbar's shadow root, or the host itself where a browser has none; {@code null} before it is built. */
     private static final String ROOT = "var host = document.querySelector('div.tb-host');"
@@ -43,17 +46,20 @@ final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts a browser with a fresh profile; skips (or, when required, fails) the test without Chromium. */
-    static HeadlessChromium start() throws IOException {
-        boolean required = "required".equals(System.getenv("DEBUGTOOLBAR_CHROMIUM"));
-        String missing = "Headless Chromium is not installed (" + BROWSER + ", " + DRIVER + "): install Debian's"
-                + " chromium and chromium-driver (apt-get install chromium chromium-driver) to run the browser tests";
-        if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
-            if (required) {
-                fail(missing + "; DEBUGTOOLBAR_CHROMIUM=required");
-            }
-            assumeTrue(false, missing);
+    /**
+     * Whether Chromium and its driver are installed; when they are not and the environment variable
+     * {@code DEBUGTOOLBAR_CHROMIUM=required} is set, fails the calling test instead.
+     */
+    static boolean installed() {
+        boolean installed = BROWSER.canExecute() && DRIVER.canExecute();
+        if (!installed && "required".equals(System.getenv("DEBUGTOOLBAR_CHROMIUM"))) {
+            fail(MISSING + "; DEBUGTOOLBAR_CHROMIUM=required");
         }
+        return installed;
+    }
+
+    /** Starts an installed browser with a fresh profile. */
+    static HeadlessChromium start() throws IOException {
         Path profile = Files.createTempDirectory("tb-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);

@@ -2,6 +2,7 @@ package dev.debugtoolbar.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,8 +66,15 @@ class HostileInputBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = HeadlessChromium.start();
-        app = HostileApp.start();
+        if (HeadlessChromium.installed()) {
+            browser = HeadlessChromium.start();
+            app = HostileApp.start();
+        }
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(browser != null, HeadlessChromium.MISSING);
     }
 
     @AfterAll
