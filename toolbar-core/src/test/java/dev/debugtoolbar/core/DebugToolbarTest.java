@@ -5,6 +5,8 @@ import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.store.InMemoryRequestStore;
 import org.junit.jupiter.api.Test;
 
+import java.util.Base64;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +55,23 @@ class DebugToolbarTest {
     void givesEveryRequestADistinct128BitUrlSafeId() {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
         Set<String> ids = new HashSet<>();
+        BitSet everSet = new BitSet(128);
+        BitSet everClear = new BitSet(128);
         for (int i = 0; i < 1_000; i++) {
             String id = toolbar.start(new FakeRequest("/")).id();
             assertTrue(id.matches("[A-Za-z0-9_-]{22}"), id);
+            byte[] bytes = Base64.getUrlDecoder().decode(id);
+            assertEquals(16, bytes.length, id);
+            BitSet bits = BitSet.valueOf(bytes);
+            everSet.or(bits);
+            bits.flip(0, 128);
+            everClear.or(bits);
             ids.add(id);
         }
         assertEquals(1_000, ids.size());
+        // random, not a counter or a clock: each of the 128 bits was seen both set and clear
+        assertEquals(128, everSet.cardinality());
+        assertEquals(128, everClear.cardinality());
     }
 
     @Test

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** EXPLAIN, re-run and paging of recorded statements over HTTP, on H2. */
+/** EXPLAIN, re-run (rows capped) and paging of recorded statements over HTTP, on H2; SQL from the browser is never run. */
 public class SqlEndpointsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +69,12 @@ public class SqlEndpointsIT {
                         }
                     }
                     html(response, "page");
+                })
+                .handle("/all", (request, response) -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        query(connection, "SELECT id, title FROM book ORDER BY id");
+                    }
+                    html(response, "all");
                 })
                 .handle("/many", (request, response) -> {
                     try (Connection connection = dataSource.getConnection()) {
@@ -161,6 +167,42 @@ public class SqlEndpointsIT {
         HttpResponse<String> sameOrigin = server.sendText(request(path).header("Origin", own)
                 .header("Sec-Fetch-Site", "same-origin"));
         assertEquals(200, sameOrigin.statusCode(), sameOrigin.body());
+    }
+
+    @Test
+    void ignoresSqlSentInTheQueryStringOrTheBody() throws Exception {
+        String id = TestServer.idOf(server.getText("/page"));
+        int books = count("book");
+        String delete = "DELETE FROM book";
+        String encoded = java.net.URLEncoder.encode(delete, java.nio.charset.StandardCharsets.UTF_8);
+        for (String action : new String[] {"select", "explain"}) {
+            HttpResponse<String> response = server.sendText(HttpRequest.newBuilder(
+                            server.uri("__toolbar/requests/" + id + "/sql/0/" + action + "?sql=" + encoded + "&q=" + encoded))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("sql=" + encoded + "&statement=" + encoded)));
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode result = JSON.readTree(response.body());
+            assertTrue(result.get("sql").asText().contains("SELECT title FROM book WHERE id = ?"), response.body());
+            assertFalse(response.body().contains("DELETE"), response.body());
+        }
+        assertEquals(books, count("book"));
+        assertEquals("Book 7", JSON.readTree(server.sendText(request("/__toolbar/requests/" + id + "/sql/0/select")
+                .header("Accept", "application/json")).body()).get("rows").get(0).get(0).asText());
+    }
+
+    @Test
+    void capsTheRowsOfARerunSelect() throws Exception {
+        String id = TestServer.idOf(server.getText("/all"));
+        HttpResponse<String> response = server.sendText(request("/__toolbar/requests/" + id + "/sql/0/select")
+                .header("Accept", "application/json"));
+        JsonNode result = JSON.readTree(response.body());
+        assertEquals(300, count("book"));
+        assertEquals(200, result.get("rows").size());
+        assertTrue(result.get("truncated").asBoolean());
+        String html = post("/__toolbar/requests/" + id + "/sql/0/select").body();
+        assertEquals(200, count(html, "<tr>") - 1, "200 rows and the heading");
+        assertTrue(html.contains("the first 200 rows"), html);
     }
 
     @Test

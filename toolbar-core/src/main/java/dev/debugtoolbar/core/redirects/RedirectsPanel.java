@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 public final class RedirectsPanel implements Panel<RedirectsStats> {
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    /** What a browser's URL parser removes from anywhere in a URL before it reads the scheme. */
+    private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\n\\r]");
 
     private final ToolbarConfig config;
 
@@ -38,16 +40,20 @@ public final class RedirectsPanel implements Panel<RedirectsStats> {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    /** {@code location} when following it cannot run script: http, https, or relative; else {@code null}. */
+    /**
+     * {@code location} when following it cannot run script: http, https, or relative; else {@code null}. The
+     * scheme is read as a browser reads it, without tabs and line breaks ({@code java\tscript:} is javascript).
+     */
     public static String safeLink(String location) {
         if (location == null || location.isBlank()) {
             return null;
         }
         String trimmed = location.trim();
-        if (!SCHEME.matcher(trimmed).find()) {
+        String asParsed = TAB_OR_NEWLINE.matcher(trimmed).replaceAll("");
+        if (!SCHEME.matcher(asParsed).find()) {
             return trimmed;
         }
-        String lower = trimmed.toLowerCase(Locale.ROOT);
+        String lower = asParsed.toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://") ? trimmed : null;
     }
 

@@ -17,6 +17,9 @@ class RedirectsPanelTest {
         assertEquals("//cdn.example/x", RedirectsPanel.safeLink("//cdn.example/x"));
         assertNull(RedirectsPanel.safeLink("javascript:alert(document.cookie)"));
         assertNull(RedirectsPanel.safeLink(" JavaScript:alert(1)"));
+        assertNull(RedirectsPanel.safeLink("java\tscript:alert(1)"), "browsers drop tabs and line breaks");
+        assertNull(RedirectsPanel.safeLink("java\nscr\ript:alert(1)"));
+        assertEquals("ht\ttps://shop.example/a", RedirectsPanel.safeLink("ht\ttps://shop.example/a"), "https, as read");
         assertNull(RedirectsPanel.safeLink("data:text/html,<script>alert(1)</script>"));
         assertNull(RedirectsPanel.safeLink(""));
     }

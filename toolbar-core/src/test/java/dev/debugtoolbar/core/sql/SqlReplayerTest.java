@@ -9,11 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,12 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Re-running recorded statements on H2: only SELECTs, never recorded, always rolled back. */
+/** Re-running recorded statements on H2: only SELECTs, never recorded, always rolled back, time and rows capped. */
 public class SqlReplayerTest {
 
     private final DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
     private JdbcDataSource raw;
     private DataSource recorded;
+    /** The limits set on each statement prepared on the database, as {@code setQueryTimeout(10)}. */
+    private final List<String> limits = new ArrayList<>();
 
     /** An H2 function with a side effect: it writes a row into {@code audit} in the caller's transaction. */
     public static int bump(Connection connection) throws SQLException {
@@ -40,7 +45,7 @@ public class SqlReplayerTest {
     void createDatabase() throws SQLException {
         raw = new JdbcDataSource();
         raw.setURL("jdbc:h2:mem:replay-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        recorded = toolbar.wrap(raw);
+        recorded = toolbar.wrap(observed(raw, DataSource.class));
         try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE book (id INT PRIMARY KEY, title VARCHAR(50))");
             statement.execute("INSERT INTO book VALUES (1, 'Dune'), (2, 'Emma'), (3, 'Ulysses')");
@@ -91,6 +96,22 @@ public class SqlReplayerTest {
             // a database that enforces read-only refuses the write: that leaves nothing behind either
         }
         assertEquals(1, count("audit"), "the re-run was rolled back");
+    }
+
+    @Test
+    void runsWithTheStatementTimeoutAndCapsTheRows() throws Exception {
+        QueryEvent query = request("SELECT x FROM SYSTEM_RANGE(1, 500)").queries().get(0);
+        assertEquals(List.of(), limits, "the application's own run sets no limits");
+
+        SqlRunResult result = toolbar.sqlReplayer().select(query);
+        assertEquals(List.of("setQueryTimeout(" + SqlReplayer.TIMEOUT_SECONDS + ")",
+                "setMaxRows(" + (SqlReplayer.MAX_ROWS + 1) + ")"), limits);
+        assertEquals(SqlReplayer.MAX_ROWS, result.rows().size());
+        assertTrue(result.truncated());
+
+        limits.clear();
+        toolbar.sqlReplayer().explain(query, true);
+        assertTrue(limits.contains("setQueryTimeout(" + SqlReplayer.TIMEOUT_SECONDS + ")"), limits.toString());
     }
 
     @Test
@@ -145,5 +166,24 @@ public class SqlReplayerTest {
             rows.next();
             return rows.getInt(1);
         }
+    }
+
+    /** {@code target} as it is, except that the limits set on each statement prepared through it are noted. */
+    private <T> T observed(T target, Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().equals("setQueryTimeout") || method.getName().equals("setMaxRows")) {
+                limits.add(method.getName() + "(" + args[0] + ")");
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result instanceof Connection connection) {
+                return observed(connection, Connection.class);
+            }
+            return result instanceof PreparedStatement statement ? observed(statement, PreparedStatement.class) : result;
+        }));
     }
 }
