@@ -231,17 +231,18 @@ public final class DebugToolbar implements AutoCloseable {
      * filter passes its init parameters), the system property {@code debugtoolbar.<name>} or the environment
      * variable {@code DEBUG_TOOLBAR_<NAME>} (words upper-cased and joined by {@code _}). A value set by a
      * method of this builder wins over all of them; among them, the first one set wins. The names:
-     * {@code enabled}, {@code pathPrefix}, {@code storeCapacity}, {@code maxBufferBytes},
-     * {@code allowedClients} and {@code trustedProxies} (comma-separated), {@code sensitiveNames} (a regular
+     * {@code enabled}, {@code pathPrefix}, {@code storeCapacity}, {@code maxBufferBytes}, {@code allowedClients},
+     * {@code trustedProxies} and {@code allowedHosts} (comma-separated), {@code sensitiveNames} (a regular
      * expression, matched case-insensitively), {@code maxStatements}, {@code maxTemplates}, {@code maxCacheCalls},
-     * {@code interceptRedirects}, and {@code panel.<panelId>.<setting>}
-     * for a panel's own {@link PanelSettings}.
+     * {@code interceptRedirects}, and {@code panel.<panelId>.<setting>} for a panel's own {@link PanelSettings}.
      */
     public static final class Builder {
         private static final Pattern DEFAULT_SENSITIVE = Pattern.compile(
                 "pass(word|wd)?|secret|token|authori[sz]ation|credential|(?<![a-z])key(?![a-z])|api[-_]?key|"
                         + "private[-_]?key|access[-_]?key|session[-_]?id|jsessionid|csrf|xsrf|cookie",
                 Pattern.CASE_INSENSITIVE);
+
+        private static final Pattern HOST_NAME = Pattern.compile("\\*|\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.?");
 
         private Boolean enabled;
         private String pathPrefix;
@@ -250,6 +251,7 @@ public final class DebugToolbar implements AutoCloseable {
         private Long maxBufferBytes;
         private List<String> allowedClients;
         private List<String> trustedProxies;
+        private List<String> allowedHosts;
         private Pattern sensitiveNames;
         private Integer maxStatements;
         private Integer maxTemplates;
@@ -307,6 +309,18 @@ public final class DebugToolbar implements AutoCloseable {
         /** Proxies whose {@code X-Forwarded-For} is believed; default none. */
         public Builder trustedProxies(String... addressesOrRanges) {
             this.trustedProxies = List.of(addressesOrRanges);
+            return this;
+        }
+
+        /**
+         * Host names (as in the request's {@code Host} header) under which the toolbar may be seen, besides IP
+         * addresses, {@code localhost} and names under {@code .localhost}, which always may: for example
+         * {@code "myapp.test"}, {@code ".dev.example.com"} (that name and every name under it), or {@code "*"} (any
+         * name). A request addressed to another name is treated like a client that may not see the toolbar, so
+         * that a web page that rebinds its own name to this machine (DNS rebinding) cannot read the records.
+         */
+        public Builder allowedHosts(String... hostNames) {
+            this.allowedHosts = List.of(hostNames);
             return this;
         }
 
@@ -452,8 +466,10 @@ public final class DebugToolbar implements AutoCloseable {
             List<String> proxies = or(trustedProxies, named.list("trustedProxies"), List.of());
             AddressMatcher.validate(clients, "allowedClients");
             AddressMatcher.validate(proxies, "trustedProxies");
+            List<String> hosts = or(allowedHosts, named.list("allowedHosts"), List.of());
+            requireHostNames(hosts);
             boolean on = or(enabled, named.flag("enabled"), false);
-            ToolbarConfig config = new ToolbarConfig(on, prefix, capacity, bufferBytes, clients, proxies,
+            ToolbarConfig config = new ToolbarConfig(on, prefix, capacity, bufferBytes, clients, proxies, hosts,
                     or(sensitiveNames, named.pattern("sensitiveNames"), DEFAULT_SENSITIVE), statements, templates,
                     cacheCalls, redirects, stacks, skipped, application, slowMillis, nPlusOne);
             ThreadLocal<RequestContext> current = new ThreadLocal<>();
@@ -476,6 +492,15 @@ public final class DebugToolbar implements AutoCloseable {
                 throw new IllegalArgumentException(option + " must not be negative, was " + value);
             }
             return value;
+        }
+
+        private static void requireHostNames(List<String> hosts) {
+            for (String host : hosts) {
+                if (host == null || !HOST_NAME.matcher(host).matches()) {
+                    throw new IllegalArgumentException("allowedHosts needs host names such as 'myapp.test',"
+                            + " '.dev.example.com' or '*', without scheme or port; was: " + hosts);
+                }
+            }
         }
 
         private static void requirePrefixes(String option, List<String> prefixes) {

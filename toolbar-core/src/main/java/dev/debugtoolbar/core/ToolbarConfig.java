@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * @param maxBufferBytes  HTML responses larger than this stream through without a toolbar
  * @param allowedClients  addresses or CIDR ranges of clients that may see the toolbar
  * @param trustedProxies  addresses or CIDR ranges whose {@code X-Forwarded-For} header is believed
+ * @param allowedHosts    host names a request may be addressed to (its {@code Host}) to see the toolbar, besides
+ *                        IP addresses, {@code localhost} and names under {@code .localhost}; a name with a leading
+ *                        dot also allows the names under it, {@code *} allows any (a guard against DNS rebinding)
  * @param sensitiveNames  names (of parameters, cookies, headers, attributes) whose values are masked
  * @param maxStatements   statements kept per request; further ones are only counted
  * @param maxTemplates    templates and fragments kept per request; further ones are only counted
@@ -34,6 +37,7 @@ public record ToolbarConfig(
         long maxBufferBytes,
         List<String> allowedClients,
         List<String> trustedProxies,
+        List<String> allowedHosts,
         Pattern sensitiveNames,
         int maxStatements,
         int maxTemplates,
@@ -54,6 +58,7 @@ public record ToolbarConfig(
     public ToolbarConfig {
         allowedClients = List.copyOf(allowedClients);
         trustedProxies = List.copyOf(trustedProxies);
+        allowedHosts = List.copyOf(allowedHosts);
         skippedPackages = List.copyOf(skippedPackages);
         applicationPackages = List.copyOf(applicationPackages);
     }

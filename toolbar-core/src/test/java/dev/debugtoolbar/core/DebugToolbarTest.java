@@ -46,6 +46,7 @@ class DebugToolbarTest {
         assertMessage("maxCacheCalls must not be negative", () -> DebugToolbar.builder().maxCacheCalls(-1).build());
         assertMessage("pathPrefix", () -> DebugToolbar.builder().pathPrefix("toolbar/").build());
         assertMessage("allowedClients", () -> DebugToolbar.builder().allowedClients("intranet").build());
+        assertMessage("allowedHosts", () -> DebugToolbar.builder().allowedHosts("http://myapp.test:8080").build());
         assertMessage("prefix of its own", () -> DebugToolbar.builder().panel(panel("flags")).build());
         assertMessage("two panels", () -> DebugToolbar.builder().panel(panel("acme.flags"))
                 .panel(panel("acme.flags")).build());
@@ -161,7 +162,8 @@ class DebugToolbarTest {
         Map<String, String> properties = Map.of("debugtoolbar.maxStatements", "8",
                 "debugtoolbar.allowedClients", "10.0.0.0/8, ::1", "debugtoolbar.storeCapacity", "3");
         Map<String, String> environment = Map.of("DEBUG_TOOLBAR_ALLOWED_CLIENTS", "192.168.0.0/16",
-                "DEBUG_TOOLBAR_MAX_BUFFER_BYTES", "1024", "DEBUG_TOOLBAR_TRUSTED_PROXIES", "127.0.0.1");
+                "DEBUG_TOOLBAR_MAX_BUFFER_BYTES", "1024", "DEBUG_TOOLBAR_TRUSTED_PROXIES", "127.0.0.1",
+                "DEBUG_TOOLBAR_ALLOWED_HOSTS", "myapp.test, .dev.test");
 
         ToolbarConfig config = DebugToolbar.builder().environment(properties::get, environment::get)
                 .options(given::get).build().config();
@@ -173,6 +175,7 @@ class DebugToolbarTest {
         assertEquals(3, config.storeCapacity());
         assertEquals(1024, config.maxBufferBytes());
         assertEquals(List.of("127.0.0.1"), config.trustedProxies());
+        assertEquals(List.of("myapp.test", ".dev.test"), config.allowedHosts());
 
         ToolbarConfig explicit = DebugToolbar.builder().environment(properties::get, environment::get)
                 .options(given::get).maxStatements(9).pathPrefix("/__toolbar").build().config();

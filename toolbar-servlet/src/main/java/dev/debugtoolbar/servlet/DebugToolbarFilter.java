@@ -5,6 +5,7 @@ import dev.debugtoolbar.core.HostInfo;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.RequestRecord;
 import dev.debugtoolbar.core.redirects.RedirectsPanel;
+import dev.debugtoolbar.servlet.internal.AllowedHosts;
 import dev.debugtoolbar.servlet.internal.ClientAddress;
 import dev.debugtoolbar.servlet.internal.HtmlInjection;
 import dev.debugtoolbar.servlet.internal.InjectingResponse;
@@ -37,12 +38,13 @@ import java.util.Optional;
 /**
  * The toolbar's servlet filter. Map it to {@code /*} for {@link DispatcherType#REQUEST} and
  * {@link DispatcherType#ERROR}, first in the chain. For every request of a client the {@link AccessPolicy}
- * allows, while the toolbar is enabled, it records the request, sets {@code X-Debug-Toolbar-Id} and
- * {@code Server-Timing}, and injects the toolbar into HTML pages; it also answers the toolbar's own endpoints
- * (never recorded). An exception that escapes the application is recorded (status 500) and passed on to the
- * container; the error page the container then dispatches to (an {@code ERROR} dispatch) gets the toolbar of
- * the failed request. Anything else, and every request while the toolbar is disabled, passes through untouched. Panels the user switched off in the
- * toolbar (cookie {@value #PANELS_OFF_COOKIE}) collect nothing.
+ * allows, addressed to an allowed host ({@link DebugToolbar.Builder#allowedHosts}), while the toolbar is enabled,
+ * it records the request, sets {@code X-Debug-Toolbar-Id} and {@code Server-Timing}, and injects the toolbar
+ * into HTML pages; it also answers the toolbar's own endpoints (never recorded). An exception that escapes the
+ * application is recorded (status 500) and passed on to the container; the error page the container then
+ * dispatches to (an {@code ERROR} dispatch) gets the toolbar of the failed request. Anything else, and every
+ * request while the toolbar is disabled, passes through untouched. Panels the user switched off in the toolbar
+ * (cookie {@value #PANELS_OFF_COOKIE}) collect nothing.
  *
  * <p>Three ways to install it:
  * <ul>
@@ -78,6 +80,7 @@ public class DebugToolbarFilter extends HttpFilter {
     private transient DebugToolbar toolbar;
     private transient AccessPolicy policy;
     private transient ClientAddress clientAddress;
+    private transient AllowedHosts allowedHosts;
     private transient ToolbarEndpoints endpoints;
     private transient LoaderSnippet snippet;
     private transient boolean steppedAside;
@@ -124,6 +127,7 @@ public class DebugToolbarFilter extends HttpFilter {
         this.toolbar = toolbar;
         this.policy = policy;
         this.clientAddress = new ClientAddress(toolbar.config());
+        this.allowedHosts = new AllowedHosts(toolbar.config());
         ToolbarAssets assets = new ToolbarAssets();
         this.endpoints = new ToolbarEndpoints(toolbar, renderer, assets);
         this.snippet = new LoaderSnippet(assets);
@@ -173,7 +177,7 @@ public class DebugToolbarFilter extends HttpFilter {
         String prefix = toolbar.config().pathPrefix();
         String path = ServletRequestView.pathInApplication(request);
         boolean endpoint = path.equals(prefix) || path.startsWith(prefix + "/");
-        if (!policy.allows(request)) {
+        if (!policy.allows(request) || !allowedHosts.admits(request)) {
             if (endpoint) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             } else {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,30 +33,37 @@ class AccessIT {
 
     static Stream<Arguments> hiddenToolbars() {
         return Stream.of(
-                Arguments.of("disabled", DebugToolbar.builder().enabled(false).build(), null, null),
+                Arguments.of("disabled", DebugToolbar.builder().enabled(false).build(), Map.of(), null),
                 Arguments.of("client not in allowed range",
-                        DebugToolbar.builder().enabled(true).allowedClients("10.0.0.0/8").build(), null, null),
+                        DebugToolbar.builder().enabled(true).allowedClients("10.0.0.0/8").build(), Map.of(), null),
                 Arguments.of("forged X-Forwarded-For without a trusted proxy",
-                        DebugToolbar.builder().enabled(true).allowedClients("10.1.2.3").build(), "10.1.2.3", null),
+                        DebugToolbar.builder().enabled(true).allowedClients("10.1.2.3").build(),
+                        Map.of("X-Forwarded-For", "10.1.2.3"), null),
                 Arguments.of("custom policy says no",
-                        DebugToolbar.builder().enabled(true).build(), null, (AccessPolicy) request -> false));
+                        DebugToolbar.builder().enabled(true).build(), Map.of(), (AccessPolicy) request -> false),
+                Arguments.of("addressed to a name that is not an allowed host (DNS rebinding)",
+                        DebugToolbar.builder().enabled(true).allowedHosts("myapp.test").build(),
+                        Map.of("Host", "rebound.example"), null),
+                Arguments.of("addressed to a name only like an allowed host",
+                        DebugToolbar.builder().enabled(true).allowedHosts(".dev.test").build(),
+                        Map.of("Host", "evil-dev.test"), null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hiddenToolbars")
-    void showsNothingAndRecordsNothing(String why, DebugToolbar toolbar, String forwardedFor, AccessPolicy policy)
+    void showsNothingAndRecordsNothing(String why, DebugToolbar toolbar, Map<String, String> headers, AccessPolicy policy)
             throws Exception {
         try (TestServer server = TestServer.with(toolbar).on(container).policy(policy).handle("/page", (request, response) -> {
             response.setContentType("text/html");
             response.getWriter().write(PAGE);
         }).start()) {
-            HttpResponse<String> page = server.send(request(server, "/page", forwardedFor),
+            HttpResponse<String> page = server.send(request(server, "/page", headers),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(PAGE, page.body());
             assertFalse(page.headers().firstValue("X-Debug-Toolbar-Id").isPresent());
             assertFalse(page.headers().firstValue("Server-Timing").isPresent());
             for (String endpoint : ENDPOINTS) {
-                HttpResponse<String> answer = server.send(request(server, endpoint, forwardedFor),
+                HttpResponse<String> answer = server.send(request(server, endpoint, headers),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(404, answer.statusCode(), endpoint);
                 assertFalse(answer.body().contains("tb-") || answer.body().contains("recorded"),
@@ -74,7 +82,7 @@ class AccessIT {
             response.setContentType("text/html");
             response.getWriter().write(PAGE);
         }).start()) {
-            HttpResponse<String> page = server.send(request(server, "/page", forwardedFor),
+            HttpResponse<String> page = server.send(request(server, "/page", Map.of("X-Forwarded-For", forwardedFor)),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(shown, page.headers().firstValue("X-Debug-Toolbar-Id").isPresent());
             assertEquals(shown, page.body().contains("data-tb-id"));
@@ -88,11 +96,32 @@ class AccessIT {
                 Arguments.of("192.168.1.1", false));
     }
 
-    private static HttpRequest.Builder request(TestServer server, String path, String forwardedFor) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path));
-        if (forwardedFor != null) {
-            request.header("X-Forwarded-For", forwardedFor);
+    @ParameterizedTest(name = "Host {0}")
+    @MethodSource("allowedHostNames")
+    void showsTheToolbarUnderLoopbackNamesIpAddressesAndTheAllowedHosts(String host) throws Exception {
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).allowedHosts("myapp.test", ".dev.test").build();
+        try (TestServer server = TestServer.with(toolbar).on(container).handle("/page", (request, response) -> {
+            response.setContentType("text/html");
+            response.getWriter().write(PAGE);
+        }).start()) {
+            HttpResponse<String> page = server.send(request(server, "/page", Map.of("Host", host)),
+                    HttpResponse.BodyHandlers.ofString());
+            String id = page.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow();
+            HttpResponse<String> record = server.send(request(server, "/__toolbar/api/requests/" + id,
+                    Map.of("Host", host)), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, record.statusCode(), record.body());
         }
+    }
+
+    static Stream<String> allowedHostNames() {
+        return Stream.of("localhost", "shop.localhost", "127.0.0.1", "[::1]", "MyApp.Test", "dev.test", "api.dev.test");
+    }
+
+    /** A request with these headers; {@code Host} gets the server's port (the test JVM allows setting it). */
+    private static HttpRequest.Builder request(TestServer server, String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path));
+        headers.forEach((name, value) -> request.header(name,
+                name.equals("Host") ? value + ":" + server.uri("/").getPort() : value));
         return request;
     }
 }

@@ -1,0 +1,74 @@
+package dev.debugtoolbar.servlet.internal;
+
+import dev.debugtoolbar.core.ToolbarConfig;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the host name a request was addressed to (its {@code Host} header) against the configured
+ * {@linkplain ToolbarConfig#allowedHosts() allowed hosts}. IP addresses, {@code localhost} and names under
+ * {@code .localhost} always pass. Without this check a page from anywhere could rebind its own name to the
+ * developer's machine (DNS rebinding) and, being same-origin with itself, read the toolbar's records from the
+ * developer's browser: such requests arrive from loopback, but addressed to the page's name.
+ */
+public final class AllowedHosts {
+
+    private static final System.Logger LOG = System.getLogger(AllowedHosts.class.getName());
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Rejected names are logged once each, up to this many, so that a flood of names cannot grow memory. */
+    private static final int MAX_LOGGED = 32;
+
+    private final boolean anyHost;
+    private final List<String> names;
+    private final Set<String> logged = ConcurrentHashMap.newKeySet();
+
+    /** Checks hosts as {@code config} says. */
+    public AllowedHosts(ToolbarConfig config) {
+        this.anyHost = config.allowedHosts().contains("*");
+        this.names = config.allowedHosts().stream().map(AllowedHosts::normalize).toList();
+    }
+
+    /** Whether the request was addressed to an allowed host; logs each rejected name once, with the remedy. */
+    public boolean admits(HttpServletRequest request) {
+        if (anyHost) {
+            return true;
+        }
+        String host = normalize(request.getServerName());
+        if (isAllowed(host)) {
+            return true;
+        }
+        if (logged.size() < MAX_LOGGED && logged.add(host)) {
+            LOG.log(System.Logger.Level.WARNING, "The debug toolbar is not shown for requests addressed to host"
+                    + " ''{0}'': only IP addresses, localhost and the names in the allowedHosts option are trusted"
+                    + " (a guard against DNS rebinding). Add it with allowedHosts=\"{0}\" if it is yours.", host);
+        }
+        return false;
+    }
+
+    private boolean isAllowed(String host) {
+        if (host.isEmpty() || IPV4.matcher(host).matches() || host.indexOf(':') >= 0
+                || host.equals("localhost") || host.endsWith(".localhost")) {
+            return true;
+        }
+        for (String name : names) {
+            if (name.startsWith(".") ? host.endsWith(name) || host.equals(name.substring(1)) : host.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower case, without the brackets of an IPv6 literal or the dot of a fully qualified name. */
+    private static String normalize(String host) {
+        String name = host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+}
