@@ -45,7 +45,8 @@ public final class RecordSize {
         }
     }
 
-    private static RequestRecord record(DebugToolbar toolbar, DataSource dataSource, int statements, boolean distinct)
+    /** A finished record of {@code statements} statements, run through {@code dataSource} (wrapped by {@code toolbar}). */
+    static RequestRecord record(DebugToolbar toolbar, DataSource dataSource, int statements, boolean distinct)
             throws SQLException {
         RequestContext context = toolbar.start(FixedRequest.REQUEST);
         try (DebugToolbar.Binding ignored = toolbar.bind(context);

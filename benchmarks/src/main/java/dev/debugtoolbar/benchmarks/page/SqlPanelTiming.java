@@ -17,8 +17,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * How long the SQL panel of a page with 1,000 statements takes to show in Debian's headless Chromium: from the
  * click on its nav entry to its content in the page and the next frame drawn, measured inside the page with
- * {@code performance.now()}. The panel's HTML request is timed apart (Resource Timing), so the figure splits
- * into server-and-network and the browser's own work. Each run loads the page afresh (a new record) and opens
+ * {@code performance.now()}. The panel's HTML request is timed apart (Resource Timing): the time to its last
+ * byte, of which the server's wait before the first byte, and what the browser did after it (inserting,
+ * highlighting, layout and drawing). Each run loads the page afresh (a new record) and opens
  * the toolbar first; the first {@value #WARM_UP_RUNS} runs warm up the server and the browser.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.debugtoolbar.benchmarks.page.SqlPanelTiming [runs]};
@@ -54,8 +55,8 @@ public final class SqlPanelTiming {
             """;
 
     /**
-     * Clicks the SQL entry and resolves with [click to shown, panel request's start to its last byte, rows
-     * shown], once the panel's content is loaded and a frame has been drawn with it.
+     * Clicks the SQL entry and resolves, once the panel's content is loaded and a frame has been drawn with it,
+     * with [click to shown, click to the panel HTML's last byte, the server's wait for its first byte, rows].
      */
     private static final String OPEN_SQL_PANEL = """
             const done = arguments[arguments.length - 1];
@@ -68,9 +69,9 @@ public final class SqlPanelTiming {
               if (content && content.getAttribute('data-tb-loaded') === 'true') {
                 requestAnimationFrame(() => setTimeout(() => {
                   const shown = performance.now() - clicked;
-                  const fetches = performance.getEntriesByType('resource').filter(e => e.name.includes('/panels/sql'));
-                  const fetch = fetches.length ? fetches[0].responseEnd - fetches[0].startTime : -1;
-                  done([shown, fetch, content.querySelectorAll('[data-tb-item]').length]);
+                  const html = performance.getEntriesByType('resource').find(e => e.name.includes('/panels/sql'));
+                  done([shown, html ? html.responseEnd - clicked : -1, html ? html.responseStart - html.requestStart : -1,
+                        content.querySelectorAll('[data-tb-item]').length]);
                 }, 0));
               } else if (performance.now() - clicked > 20000) {
                 done(null);
@@ -98,9 +99,9 @@ public final class SqlPanelTiming {
             browser = new ChromeDriver(service, options(profile));
             browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
             String url = pages.uri(PageMode.SHOWN) + "?statements=" + STATEMENTS;
-            List<Double> shown = new ArrayList<>();
-            List<Double> fetched = new ArrayList<>();
-            System.out.printf("%-8s %10s %14s %6s%n", "run", "shown ms", "panel HTML ms", "rows");
+            List<double[]> measured = new ArrayList<>();
+            System.out.printf("%-8s %9s %12s %14s %12s %5s%n", "run", "shown ms", "HTML in ms", "first byte ms",
+                    "browser ms", "rows");
             for (int run = 1; run <= WARM_UP_RUNS + runs; run++) {
                 browser.get(url);
                 if (!Boolean.TRUE.equals(((JavascriptExecutor) browser).executeAsyncScript(OPEN_TOOLBAR))) {
@@ -110,19 +111,21 @@ public final class SqlPanelTiming {
                 if (timing == null) {
                     throw new IllegalStateException("The SQL panel did not load on " + url);
                 }
-                double shownMillis = ((Number) timing.get(0)).doubleValue();
-                double fetchMillis = ((Number) timing.get(1)).doubleValue();
+                double shown = ((Number) timing.get(0)).doubleValue();
+                double loaded = ((Number) timing.get(1)).doubleValue();
+                double[] figures = {shown, loaded, ((Number) timing.get(2)).doubleValue(), shown - loaded};
                 boolean warmUp = run <= WARM_UP_RUNS;
-                System.out.printf("%-8s %10.1f %14.1f %6d%n", warmUp ? "warm-up" : Integer.toString(run - WARM_UP_RUNS),
-                        shownMillis, fetchMillis, ((Number) timing.get(2)).intValue());
+                System.out.printf("%-8s %9.1f %12.1f %14.1f %12.1f %5d%n",
+                        warmUp ? "warm-up" : Integer.toString(run - WARM_UP_RUNS),
+                        figures[0], figures[1], figures[2], figures[3], ((Number) timing.get(3)).intValue());
                 if (!warmUp) {
-                    shown.add(shownMillis);
-                    fetched.add(fetchMillis);
+                    measured.add(figures);
                 }
             }
-            System.out.printf("median   %10.1f %14.1f%nmax      %10.1f %14.1f%n", median(shown), median(fetched),
-                    shown.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
-                    fetched.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+            System.out.printf("%-8s %9.1f %12.1f %14.1f %12.1f%n", "median", median(measured, 0), median(measured, 1),
+                    median(measured, 2), median(measured, 3));
+            System.out.printf("%-8s %9.1f %12.1f %14.1f %12.1f%n", "max", max(measured, 0), max(measured, 1),
+                    max(measured, 2), max(measured, 3));
         } finally {
             if (browser != null) {
                 browser.quit();
@@ -141,10 +144,14 @@ public final class SqlPanelTiming {
         return options;
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    private static double median(List<double[]> runs, int column) {
+        double[] sorted = runs.stream().mapToDouble(figures -> figures[column]).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double max(List<double[]> runs, int column) {
+        return runs.stream().mapToDouble(figures -> figures[column]).max().orElseThrow();
     }
 
     private static void deleteTree(Path root) throws IOException {
