@@ -2,8 +2,6 @@ package dev.debugtoolbar.benchmarks;
 
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestContext;
-import dev.debugtoolbar.core.RequestView;
-import dev.debugtoolbar.core.ResponseView;
 import dev.debugtoolbar.core.callsite.StackFilter;
 import net.ttddyy.dsproxy.listener.NoOpQueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -30,8 +28,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,7 +57,7 @@ import java.util.concurrent.TimeUnit;
 public class StatementCostBenchmark {
 
     static final int STATEMENTS = 50;
-    private static final String REPEATED_SQL = "SELECT name FROM book WHERE id = ?";
+    static final String REPEATED_SQL = "SELECT name FROM book WHERE id = ?";
     private static final String[] DISTINCT_SQL = new String[STATEMENTS];
     private static final StackFilter FILTER = StackFilter.defaults();
 
@@ -88,12 +84,7 @@ public class StatementCostBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        // a pool, as applications have: opening an H2 connection costs milliseconds
-        h2 = JdbcConnectionPool.create("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=128", "sa", "");
-        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS book (id INT PRIMARY KEY, name VARCHAR(40))");
-            statement.execute("MERGE INTO book SELECT x, 'book ' || x FROM SYSTEM_RANGE(1, 100)");
-        }
+        h2 = bookDatabase();
         switch (recording) {
             case "raw" -> dataSource = h2;
             case "noopProxy" -> dataSource = ProxyDataSourceBuilder.create(h2)
@@ -108,6 +99,17 @@ public class StatementCostBenchmark {
             }
             default -> throw new IllegalArgumentException(recording);
         }
+    }
+
+    /** An in-memory H2 database of 100 books, behind H2's pool (as applications have: opening a connection costs milliseconds). */
+    static JdbcConnectionPool bookDatabase() throws SQLException {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=128",
+                "sa", "");
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS book (id INT PRIMARY KEY, name VARCHAR(40))");
+            statement.execute("MERGE INTO book SELECT x, 'book ' || x FROM SYSTEM_RANGE(1, 100)");
+        }
+        return pool;
     }
 
     @TearDown(Level.Trial)
@@ -140,13 +142,13 @@ public class StatementCostBenchmark {
         if (toolbar == null) {
             return statements(blackhole);
         }
-        RequestContext context = toolbar.start(REQUEST);
+        RequestContext context = toolbar.start(FixedRequest.REQUEST);
         int result;
         try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
             result = statements(blackhole);
         }
         if (recording.equals("toolbarEnd")) {
-            blackhole.consume(toolbar.finish(context, RESPONSE));
+            blackhole.consume(toolbar.finish(context, FixedRequest.RESPONSE));
         }
         return result;
     }
@@ -166,7 +168,7 @@ public class StatementCostBenchmark {
     }
 
     /** Each statement from a call site of its own. */
-    private static int distinct(Connection connection, int i) throws SQLException {
+    static int distinct(Connection connection, int i) throws SQLException {
         int id = 1 + i;
         return switch (i) {
             case 0 -> select(connection, DISTINCT_SQL[0], id);
@@ -223,7 +225,7 @@ public class StatementCostBenchmark {
         };
     }
 
-    private static int select(Connection connection, String sql, int id) throws SQLException {
+    static int select(Connection connection, String sql, int id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, id);
             try (ResultSet rows = statement.executeQuery()) {
@@ -232,23 +234,4 @@ public class StatementCostBenchmark {
             }
         }
     }
-
-    private static final RequestView REQUEST = new RequestView() {
-        public String method() { return "GET"; }
-        public String url() { return "http://localhost/books"; }
-        public String path() { return "/books"; }
-        public String query() { return null; }
-        public String remoteAddress() { return "127.0.0.1"; }
-        public Map<String, List<String>> queryParameters() { return Map.of(); }
-        public Map<String, List<String>> formParameters() { return Map.of(); }
-        public Map<String, List<String>> headers() { return Map.of(); }
-        public Map<String, String> cookies() { return Map.of(); }
-        public Map<String, Object> sessionAttributes() { return Map.of(); }
-    };
-
-    private static final ResponseView RESPONSE = new ResponseView() {
-        public int status() { return 200; }
-        public String contentType() { return "text/html"; }
-        public Map<String, List<String>> headers() { return Map.of(); }
-    };
 }

@@ -31,6 +31,7 @@ public final class ToolbarRenderer {
 
     /** A renderer that finds built-in templates and user panels' templates on the classpath. */
     public ToolbarRenderer() {
+        RecordAccessor.install();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");

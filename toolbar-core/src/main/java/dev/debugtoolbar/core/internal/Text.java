@@ -1,5 +1,7 @@
 package dev.debugtoolbar.core.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Small formatting rules shared by the built-in panels, so every number reads the same way. */
@@ -17,13 +19,18 @@ public final class Text {
 
     /** Milliseconds with a precision that suits their size: {@code 0.042 ms}, {@code 3.40 ms}, {@code 120 ms}. */
     public static String millis(double millis) {
-        if (millis < 1) {
-            return String.format(Locale.ROOT, "%.3f ms", millis);
+        return decimal(millis, millis < 1 ? 3 : millis < 100 ? 2 : 0) + " ms";
+    }
+
+    /**
+     * {@code value} with {@code decimals} digits after the point, rounded half up, as {@code String.format}'s
+     * {@code %.Nf} writes it in {@link Locale#ROOT}, at a fraction of its cost (it runs for every request).
+     */
+    public static String decimal(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", value);
         }
-        if (millis < 100) {
-            return String.format(Locale.ROOT, "%.2f ms", millis);
-        }
-        return String.format(Locale.ROOT, "%.0f ms", millis);
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A value's text cut to a readable preview; never throws, whatever the value's {@code toString} does. */

@@ -66,6 +66,8 @@ final class SqlAnalysis {
             }
         }
 
+        // one verdict per SQL text: lexing it again for each of its runs made up most of the analysis
+        Map<String, SelectCheck.Verdict> verdicts = new HashMap<>();
         List<QueryEvent> queries = new ArrayList<>(statements.size());
         double total = 0;
         int errors = 0;
@@ -77,7 +79,8 @@ final class SqlAnalysis {
             boolean isSlow = statement.durationNanos / 1_000_000.0 > options.slowMillis();
             QueryEvent query = event(statement, snapshot, callSites[statement.index], duplicateOf[statement.index],
                     group, isSlow, false);
-            boolean explainable = SqlReplayer.refusal(query) == null
+            SelectCheck.Verdict verdict = verdicts.computeIfAbsent(statement.sql, SelectCheck::check);
+            boolean explainable = SqlReplayer.refusal(query, verdict) == null
                     && options.dataSources().original(statement.dataSource).isPresent();
             queries.add(explainable ? event(statement, snapshot, callSites[statement.index],
                     duplicateOf[statement.index], group, isSlow, true) : query);

@@ -45,7 +45,7 @@ public final class SqlDataSources {
                     + " each data source its own name");
         }
         byId.put(id, new Wrapped(original));
-        return SqlRecorder.wrap(original, id, current, this);
+        return new RecordingDataSource(original, SqlRecorder.wrap(original, id, current, this), current);
     }
 
     /** The original (unwrapped) data source with this id. */

@@ -56,7 +56,11 @@ public final class SqlReplayer {
 
     /** Why the toolbar will not run {@code query} again, or {@code null} when it will. */
     static String refusal(QueryEvent query) {
-        SelectCheck.Verdict verdict = SelectCheck.check(query.sql());
+        return refusal(query, SelectCheck.check(query.sql()));
+    }
+
+    /** Like {@link #refusal(QueryEvent)}, with the statement's {@link SelectCheck} verdict already known. */
+    static String refusal(QueryEvent query, SelectCheck.Verdict verdict) {
         if (!verdict.allowed()) {
             return "Only a single SELECT that writes nothing is run again, and this statement is refused: "
                     + verdict.reason() + ".";

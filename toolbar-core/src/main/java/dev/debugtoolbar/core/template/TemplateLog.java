@@ -1,14 +1,18 @@
 package dev.debugtoolbar.core.template;
 
 import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.request.RequestStats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The templates of one request as a tree, in the order they started. Keeps at most a configured number;
- * further ones are counted but not kept. Thread-safe.
+ * further ones are counted but not kept. A template's variables are kept as they are and previewed (masked,
+ * cut) only when the request's templates are asked for, at its end: turning every model into text while the
+ * page renders cost more than the rest of the recording. Thread-safe.
  */
 final class TemplateLog {
 
@@ -35,13 +39,13 @@ final class TemplateLog {
      * @return its index, to {@link #close} it with, or {@link #DROPPED}
      */
     synchronized int open(int parent, String name, String selector, String resource, String mode,
-                          List<RequestStats.Entry> variables, long startNanos) {
+                          Map<String, ?> variables, Masking masking, long startNanos) {
         if (nodes.size() >= capacity) {
             dropped++;
             return DROPPED;
         }
         int depth = parent == DROPPED ? 0 : nodes.get(parent).depth + 1;
-        nodes.add(new Node(parent, depth, name, selector, resource, mode, variables, startNanos));
+        nodes.add(new Node(parent, depth, name, selector, resource, mode, variables, masking, startNanos));
         return nodes.size() - 1;
     }
 
@@ -74,7 +78,7 @@ final class TemplateLog {
             events.add(new TemplateEvent(i, node.name, node.selector, node.depth,
                     node.parent == DROPPED ? null : node.parent, millis(node.startNanos - requestStartNanos),
                     millis(durations[i]), millis(Math.max(0, durations[i] - children[i])), node.resource,
-                    node.mode, node.finished, node.variables));
+                    node.mode, node.finished, node.variableEntries()));
         }
         return events;
     }
@@ -94,13 +98,15 @@ final class TemplateLog {
         final String selector;
         final String resource;
         final String mode;
-        final List<RequestStats.Entry> variables;
+        final Map<String, ?> variables;
+        final Masking masking;
         final long startNanos;
         long endNanos;
         boolean finished;
+        List<RequestStats.Entry> entries;
 
         Node(int parent, int depth, String name, String selector, String resource, String mode,
-             List<RequestStats.Entry> variables, long startNanos) {
+             Map<String, ?> variables, Masking masking, long startNanos) {
             this.parent = parent;
             this.depth = depth;
             this.name = name;
@@ -108,7 +114,16 @@ final class TemplateLog {
             this.resource = resource;
             this.mode = mode;
             this.variables = variables;
+            this.masking = masking;
             this.startNanos = startNanos;
+        }
+
+        /** The variables' masked previews, made once, when the request's templates are first asked for. */
+        List<RequestStats.Entry> variableEntries() {
+            if (entries == null) {
+                entries = masking.singleEntries(variables, true);
+            }
+            return entries;
         }
     }
 }

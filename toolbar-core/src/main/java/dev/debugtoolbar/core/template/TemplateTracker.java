@@ -71,7 +71,7 @@ final class TemplateTracker {
         int index = log.open(parent, template.getTemplate(),
                 template.hasTemplateSelectors() ? String.join(", ", template.getTemplateSelectors()) : null,
                 resource == null ? null : resource.getDescription(), String.valueOf(template.getTemplateMode()),
-                masking.singleEntries(variables, true), System.nanoTime());
+                variables, masking, System.nanoTime());
         open.push(new Frame(level, index));
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,6 +55,33 @@ class SqlRecorderTest {
         assertEquals(1, events.size());
         assertEquals("INSERT INTO t VALUES (1, 'inside')", events.get(0).sql());
         assertTrue(events.get(0).connectionId() != null);
+    }
+
+    @Test
+    void handsOutTheOriginalsConnectionsOutsideARecordedRequest() throws SQLException {
+        try (Connection outside = recorded.getConnection()) {
+            assertFalse(Proxy.isProxyClass(outside.getClass()), outside.getClass().getName());
+        }
+        RequestContext off = toolbar.start(new FakeRequest("/"), java.util.Set.of(SqlPanel.ID));
+        try (DebugToolbar.Binding ignored = toolbar.bind(off); Connection connection = recorded.getConnection()) {
+            assertFalse(Proxy.isProxyClass(connection.getClass()), connection.getClass().getName());
+        }
+        RequestContext on = toolbar.start(new FakeRequest("/"));
+        try (DebugToolbar.Binding ignored = toolbar.bind(on); Connection connection = recorded.getConnection()) {
+            assertTrue(Proxy.isProxyClass(connection.getClass()), connection.getClass().getName());
+        }
+    }
+
+    @Test
+    void aConnectionTakenOutsideTheRequestIsNotRecordedInIt() throws SQLException {
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        try (Connection early = recorded.getConnection()) {
+            try (DebugToolbar.Binding ignored = toolbar.bind(context); Statement statement = early.createStatement()) {
+                statement.execute("INSERT INTO t VALUES (1, 'early connection')");
+            }
+        }
+
+        assertEquals(List.of(), context.sql().events());
     }
 
     @Test

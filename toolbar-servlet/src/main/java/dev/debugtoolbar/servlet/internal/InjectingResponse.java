@@ -282,17 +282,31 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     private void writeHeld(String tag) throws IOException {
         mode = Mode.PASS;
         if (chars != null) {
-            String page = HtmlInjection.inject(chars, tag);
+            StringBuilder page = chars;
             chars = null;
-            if (declaredLength >= 0) {
-                response.setContentLengthLong(page.getBytes(charset()).length);
+            int at = HtmlInjection.lastBodyClose(page);
+            if (at >= 0) {
+                page.insert(at, tag); // what follows </body> is short, so little moves
             }
-            response.getWriter().write(page);
+            if (declaredLength >= 0) {
+                response.setContentLengthLong(page.toString().getBytes(charset()).length);
+            }
+            writeInSlices(page, response.getWriter());
         } else if (bytes != null) {
             byte[] page = HtmlInjection.inject(bytes.array(), bytes.size(), tag, charset());
             bytes = null;
             response.setContentLengthLong(page.length);
             response.getOutputStream().write(page);
+        }
+    }
+
+    /** Writes {@code page} through a small buffer, without copying the whole page again. */
+    private static void writeInSlices(StringBuilder page, Writer writer) throws IOException {
+        char[] slice = new char[Math.min(8192, Math.max(1, page.length()))];
+        for (int from = 0; from < page.length(); from += slice.length) {
+            int to = Math.min(page.length(), from + slice.length);
+            page.getChars(from, to, slice, 0);
+            writer.write(slice, 0, to - from);
         }
     }
 
@@ -378,15 +392,31 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     }
 
     private void holdChars(char[] data, int offset, int length) throws IOException {
+        if (canHoldChars(length)) {
+            chars.append(data, offset, length);
+        } else {
+            response.getWriter().write(data, offset, length);
+        }
+    }
+
+    private void holdText(String data, int offset, int length) throws IOException {
+        if (canHoldChars(length)) {
+            chars.append(data, offset, offset + length);
+        } else {
+            response.getWriter().write(data, offset, length);
+        }
+    }
+
+    /** Whether {@code length} more characters are held back; when they would outgrow the cap, stops holding. */
+    private boolean canHoldChars(int length) throws IOException {
         if (chars == null) {
             chars = new StringBuilder(1024);
         }
         if (chars.length() + (long) length > maxBufferBytes) {
             passThrough();
-            response.getWriter().write(data, offset, length);
-        } else {
-            chars.append(data, offset, length);
+            return false;
         }
+        return true;
     }
 
     /** The stream the application writes to. */
@@ -467,6 +497,18 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
                     holdChars(data, offset, length);
                 } else {
                     response.getWriter().write(data, offset, length);
+                }
+            }
+        }
+
+        /** Strings (as template engines write) go to the held text directly, not through a char[] copy. */
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            synchronized (InjectingResponse.this) {
+                if (decide() == Mode.BUFFER) {
+                    holdText(text, offset, length);
+                } else {
+                    response.getWriter().write(text, offset, length);
                 }
             }
         }

@@ -1,10 +1,9 @@
 package dev.debugtoolbar.servlet.internal;
 
 import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.panel.Timing;
-
-import java.util.Locale;
 
 /**
  * The {@code Server-Timing} header of a recorded response, in the form browsers' developer tools show:
@@ -33,7 +32,7 @@ public final class ServerTiming {
         if (!value.isEmpty()) {
             value.append(", ");
         }
-        value.append(timing.name()).append(";dur=").append(String.format(Locale.ROOT, "%.2f", timing.millis()))
+        value.append(timing.name()).append(";dur=").append(Text.decimal(timing.millis(), 2))
                 .append(";desc=\"").append(timing.description()).append('"');
     }
 }

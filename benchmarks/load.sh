@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Page-level load benchmark (issue 7; results in docs/performance.md). Serves the fixed page (20 statements on
+# H2, a Thymeleaf template with fragments, 5 JCache operations) from one embedded Jetty in three modes: none (no
+# toolbar), hidden (toolbar installed, client not allowed) and shown (toolbar recorded and injected). wrk loads
+# each mode on loopback, after a warm-up, in interleaved rounds (none, hidden, shown, none, ...), and the
+# medians over the rounds are reported, with the ratios to no toolbar.
+#
+# Usage: benchmarks/load.sh [rounds=5] [seconds per run=10]
+# Environment: CONNECTIONS (4), WARMUP seconds per mode (15), SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar,
+# JAVA_OPTS for the server (default -Xms512m -Xmx512m; add -XX:StartFlightRecording=... to profile).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rounds="${1:-5}"
+seconds="${2:-10}"
+connections="${CONNECTIONS:-4}"
+warmup="${WARMUP:-15}"
+modes=(none hidden shown)
+
+command -v wrk >/dev/null 2>&1 || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+command -v curl >/dev/null 2>&1 || { echo "curl is missing: apt-get install curl" >&2; exit 2; }
+[[ -n "${SKIP_BUILD:-}" ]] || mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+
+work="$(mktemp -d)"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+java ${JAVA_OPTS:--Xms512m -Xmx512m} -cp benchmarks/target/benchmarks.jar dev.debugtoolbar.benchmarks.page.PageServer \
+  >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 300); do
+  grep -q '^Serving' "$work/server.log" && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+root="$(sed -n 's/^Serving the fixed page on //p' "$work/server.log")"
+[[ -n "$root" ]] || { echo "The page server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+
+# Each mode must be what it claims: only 'shown' carries the toolbar's header and loader tag.
+for mode in "${modes[@]}"; do
+  curl -s -D "$work/headers" -o "$work/body" "$root$mode/"
+  header=$(grep -ci '^X-Debug-Toolbar-Id:' "$work/headers" || true)
+  tag=$(grep -c 'data-tb-id=' "$work/body" || true)
+  rows=$(grep -o '<tr><td>' "$work/body" | wc -l)
+  expected=0; [[ "$mode" == shown ]] && expected=1
+  if [[ "$header" != "$expected" || "$tag" != "$expected" || "$rows" != 20 ]]; then
+    echo "Mode $mode is wrong: toolbar header $header, loader tag $tag, rows $rows" >&2
+    exit 1
+  fi
+done
+
+echo "load before: $(uptime)"
+for mode in "${modes[@]}"; do
+  wrk -t1 -c"$connections" -d"${warmup}s" "$root$mode/" >/dev/null
+done
+
+# wrk's latency figures in ms, whatever unit it printed them in
+to_ms='function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }'
+for round in $(seq "$rounds"); do
+  for mode in "${modes[@]}"; do
+    wrk -t1 -c"$connections" -d"${seconds}s" --latency "$root$mode/" >"$work/run"
+    awk "$to_ms"'
+      /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec:/ { rps = $2 }
+      / Socket errors| Non-2xx/ { bad = 1 }
+      END { if (bad || rps == "") { print "wrk reported errors" > "/dev/stderr"; exit 1 }
+            printf "%s %.3f %.3f\n", rps, p50, p99 }' "$work/run" >>"$work/$mode"
+    printf 'round %d %-6s %s\n' "$round" "$mode" "$(tail -n 1 "$work/$mode" | awk '{ printf "%9.1f req/s  p50 %6.3f ms  p99 %6.3f ms", $1, $2, $3 }')"
+  done
+done
+echo "load after: $(uptime)"
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo
+printf '%-7s %12s %10s %10s %14s\n' mode "req/s" "p50 ms" "p99 ms" "vs none req/s"
+base=$(cut -d' ' -f1 "$work/none" | median)
+for mode in "${modes[@]}"; do
+  rps=$(cut -d' ' -f1 "$work/$mode" | median)
+  p50=$(cut -d' ' -f2 "$work/$mode" | median)
+  p99=$(cut -d' ' -f3 "$work/$mode" | median)
+  awk -v m="$mode" -v r="$rps" -v a="$p50" -v b="$p99" -v n="$base" \
+    'BEGIN { printf "%-7s %12.1f %10.3f %10.3f %13.1f%%\n", m, r, a, b, 100 * r / n }'
+done
+echo "(medians of $rounds rounds of ${seconds}s, wrk -t1 -c$connections, after ${warmup}s warm-up per mode)"
