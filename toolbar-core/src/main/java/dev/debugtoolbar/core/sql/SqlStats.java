@@ -38,6 +38,17 @@ public record SqlStats(int queryCount, double totalMillis, int errorCount, int d
     }
 
     /**
+     * Statement rows per page of the SQL panel: enough to see a page's pattern at once, few enough that the panel
+     * opens quickly in the browser with a thousand statements (see docs/performance.md).
+     */
+    public static final int PAGE_SIZE = 50;
+
+    /** {@value #PAGE_SIZE}, for templates (which cannot read constants). */
+    public int pageSize() {
+        return PAGE_SIZE;
+    }
+
+    /**
      * Up to {@code size} statements from position {@code from}, in order of execution or, with
      * {@code byTime}, slowest first.
      */

@@ -33,9 +33,6 @@ import java.util.regex.Pattern;
  */
 final class SqlEndpoints {
 
-    /** Statement rows per page of the SQL panel. */
-    static final int PAGE_SIZE = 100;
-
     private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
     private static final Pattern ACTION = Pattern.compile("/*requests/[^/]+/sql/[^/]+/(explain|select)");
     private static final String TEMPLATE = "dev/debugtoolbar/ui/panels/sql.html";
@@ -93,7 +90,7 @@ final class SqlEndpoints {
         }
         boolean byTime = sort.equals("time");
         Map<String, Object> variables = Map.of("record", record, "stats", stats, "base", base,
-                "rows", stats.page(from, PAGE_SIZE, byTime), "byTime", byTime);
+                "rows", stats.page(from, SqlStats.PAGE_SIZE, byTime), "byTime", byTime);
         ToolbarEndpoints.html(response, renderer.renderFragment(TEMPLATE, "rows", variables));
     }
 
