@@ -206,7 +206,7 @@ class HostileInputBrowserIT {
     }
 
     @Test
-    void theSqlPanelOf20000StatementsOpensPagedAndLoadsMore() {
+    void theSqlPanelOf20000StatementsOpensPagedLoadsMoreAndJumpsToALaterStatement() {
         browser.open(app.uri().resolve("many"));
         browser.openToolbar();
         assertTrue(browser.toolbarTexts(".tb-nav-subtitle").stream().anyMatch(s -> s.contains("20000 queries")),
@@ -222,6 +222,16 @@ class HostileInputBrowserIT {
         List<String> rows = browser.texts("sql", "tr[data-tb-sql-index] pre.tb-sql");
         assertEquals(100, rows.size());
         assertTrue(rows.stream().allMatch("SELECT ? AS n"::equals), rows.get(0));
+
+        browser.openPanel("timeline");
+        browser.script("""
+                var root = document.querySelector('div.tb-host').shadowRoot;
+                root.querySelector('.tb-panel-content:not([hidden]) button[data-tb-panel="sql"][data-tb-item="170"]')
+                    .click();""");
+        browser.await("statement #171, two pages further, shown in the SQL panel", """
+                var root = document.querySelector('div.tb-host').shadowRoot;
+                return root.querySelector('.tb-panel-content:not([hidden]) tr.tb-flash[data-tb-sql-index="170"]') !== null;""");
+        assertEquals(200, browser.texts("sql", "tr[data-tb-sql-index]").size(), "the pages up to the statement");
         assertNothingRan("in the long SQL panel");
     }
 

@@ -1065,8 +1065,8 @@
         }
     }
 
-    /** Loads the page of rows from {@code from}, replacing the rows or adding to them. */
-    function sqlPage(panel, tbody, from, byTime, replace) {
+    /** Loads the page of rows from {@code from}, replacing the rows or adding to them; then calls {@code done}, if given. */
+    function sqlPage(panel, tbody, from, byTime, replace, done) {
         var more = panel.querySelector("button[data-tb-action=sql-more]");
         var total = parseInt(panel.getAttribute("data-tb-sql-total"), 10) || 0;
         var size = parseInt(panel.getAttribute("data-tb-sql-page"), 10) || 100;
@@ -1093,15 +1093,18 @@
                 more.textContent = "Show more (" + Math.max(total - next, 0) + " left)";
                 show(more.parentNode, next < total);
             }
+            if (done) {
+                done();
+            }
         });
     }
 
-    function sqlMore(button) {
+    function sqlMore(button, done) {
         var panel = sqlPanelOf(button);
         var tbody = panel && panel.querySelector("tbody.tb-sql-rows");
         if (tbody) {
             sqlPage(panel, tbody, parseInt(button.getAttribute("data-tb-from"), 10) || 0,
-                    panel.getAttribute("data-tb-sorted") === "time", false);
+                    panel.getAttribute("data-tb-sorted") === "time", false, done);
         }
     }
 
@@ -1180,6 +1183,14 @@
         state.jump = null;
         var target = byAttribute(entry.container, "data-tb-item", jump.item);
         if (!target) {
+            // Not on the pages loaded so far (a long SQL list): load the next page and look again.
+            var more = entry.container.querySelector("button[data-tb-action=sql-more]");
+            if (more && isShown(more.parentNode) && !more.hasAttribute("disabled")) {
+                state.jump = jump;
+                sqlMore(more, function () {
+                    jumpTo(entry);
+                });
+            }
             return;
         }
         setClass(target, "tb-flash", true);
