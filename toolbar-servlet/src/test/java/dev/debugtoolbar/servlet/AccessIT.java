@@ -53,10 +53,7 @@ class AccessIT {
     @MethodSource("hiddenToolbars")
     void showsNothingAndRecordsNothing(String why, DebugToolbar toolbar, Map<String, String> headers, AccessPolicy policy)
             throws Exception {
-        try (TestServer server = TestServer.with(toolbar).on(container).policy(policy).handle("/page", (request, response) -> {
-            response.setContentType("text/html");
-            response.getWriter().write(PAGE);
-        }).start()) {
+        try (TestServer server = servingThePage(toolbar, policy)) {
             HttpResponse<String> page = server.send(request(server, "/page", headers),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(PAGE, page.body());
@@ -78,10 +75,7 @@ class AccessIT {
     void believesXForwardedForOnlyFromATrustedProxy(String forwardedFor, boolean shown) throws Exception {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true)
                 .allowedClients("10.1.2.3").trustedProxies("127.0.0.1").build();
-        try (TestServer server = TestServer.with(toolbar).on(container).handle("/page", (request, response) -> {
-            response.setContentType("text/html");
-            response.getWriter().write(PAGE);
-        }).start()) {
+        try (TestServer server = servingThePage(toolbar, null)) {
             HttpResponse<String> page = server.send(request(server, "/page", Map.of("X-Forwarded-For", forwardedFor)),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(shown, page.headers().firstValue("X-Debug-Toolbar-Id").isPresent());
@@ -100,10 +94,7 @@ class AccessIT {
     @MethodSource("allowedHostNames")
     void showsTheToolbarUnderLoopbackNamesIpAddressesAndTheAllowedHosts(String host) throws Exception {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true).allowedHosts("myapp.test", ".dev.test").build();
-        try (TestServer server = TestServer.with(toolbar).on(container).handle("/page", (request, response) -> {
-            response.setContentType("text/html");
-            response.getWriter().write(PAGE);
-        }).start()) {
+        try (TestServer server = servingThePage(toolbar, null)) {
             HttpResponse<String> page = server.send(request(server, "/page", Map.of("Host", host)),
                     HttpResponse.BodyHandlers.ofString());
             String id = page.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow();
@@ -115,6 +106,14 @@ class AccessIT {
 
     static Stream<String> allowedHostNames() {
         return Stream.of("localhost", "shop.localhost", "127.0.0.1", "[::1]", "MyApp.Test", "dev.test", "api.dev.test");
+    }
+
+    /** A server on this test's container whose {@code /page} answers {@link #PAGE}; {@code policy} null: the default. */
+    private TestServer servingThePage(DebugToolbar toolbar, AccessPolicy policy) throws Exception {
+        return TestServer.with(toolbar).on(container).policy(policy).handle("/page", (request, response) -> {
+            response.setContentType("text/html");
+            response.getWriter().write(PAGE);
+        }).start();
     }
 
     /** A request with these headers; {@code Host} gets the server's port (the test JVM allows setting it). */

@@ -55,7 +55,7 @@ public final class PanelRegistry {
                 new TimelineSource("cache", "Cache", "cache", CachePanel::timedEvents));
         List<Panel<?>> builtIn = List.of(new RequestPanel(masking), new TimerPanel(), new TimelinePanel(timeline),
                 sql,
-                new TemplatesPanel(config.maxTemplates()), new CachePanel(config.maxCacheCalls(), config.maxStacks(), stackFilter),
+                new TemplatesPanel(config.maxTemplates(), masking), new CachePanel(config.maxCacheCalls(), config.maxStacks(), stackFilter),
                 new HeadersPanel(masking), new SettingsPanel(config, masking), new VersionsPanel(),
                 new LoggingPanel(), new ExceptionsPanel(), new RedirectsPanel(config), new HistoryPanel());
         List<Panel<?>> user = new ArrayList<>(discovered());

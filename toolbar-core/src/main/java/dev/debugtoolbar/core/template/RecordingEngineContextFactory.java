@@ -3,7 +3,6 @@ package dev.debugtoolbar.core.template;
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.internal.Guard;
-import dev.debugtoolbar.core.internal.Masking;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.context.IContext;
 import org.thymeleaf.context.IEngineContext;
@@ -21,12 +20,10 @@ final class RecordingEngineContextFactory implements IEngineContextFactory {
 
     private final IEngineContextFactory delegate;
     private final DebugToolbar toolbar;
-    private final Masking masking;
 
     RecordingEngineContextFactory(IEngineContextFactory delegate, DebugToolbar toolbar) {
         this.delegate = delegate;
         this.toolbar = toolbar;
-        this.masking = new Masking(toolbar.config());
     }
 
     /** Whether this factory records for {@code other}. */
@@ -45,7 +42,7 @@ final class RecordingEngineContextFactory implements IEngineContextFactory {
             return created;
         }
         return Guard.call(
-                () -> RecordingEngineContext.of(created, new TemplateTracker(log, masking, templateData, context)),
+                () -> RecordingEngineContext.of(created, new TemplateTracker(log, templateData, context)),
                 failure -> created, "the templates panel could not follow " + templateData.getTemplate());
     }
 }

@@ -24,12 +24,14 @@ final class TemplateLog {
 
     private final long requestStartNanos;
     private final int capacity;
+    private final Masking masking;
     private final List<Node> nodes = new ArrayList<>();
     private int dropped;
 
-    TemplateLog(long requestStartNanos, int capacity) {
+    TemplateLog(long requestStartNanos, int capacity, Masking masking) {
         this.requestStartNanos = requestStartNanos;
         this.capacity = capacity;
+        this.masking = masking;
     }
 
     /**
@@ -39,13 +41,13 @@ final class TemplateLog {
      * @return its index, to {@link #close} it with, or {@link #DROPPED}
      */
     synchronized int open(int parent, String name, String selector, String resource, String mode,
-                          Map<String, ?> variables, Masking masking, long startNanos) {
+                          Map<String, ?> variables, long startNanos) {
         if (nodes.size() >= capacity) {
             dropped++;
             return DROPPED;
         }
         int depth = parent == DROPPED ? 0 : nodes.get(parent).depth + 1;
-        nodes.add(new Node(parent, depth, name, selector, resource, mode, variables, masking, startNanos));
+        nodes.add(new Node(parent, depth, name, selector, resource, mode, variables, startNanos));
         return nodes.size() - 1;
     }
 
@@ -78,9 +80,17 @@ final class TemplateLog {
             events.add(new TemplateEvent(i, node.name, node.selector, node.depth,
                     node.parent == DROPPED ? null : node.parent, millis(node.startNanos - requestStartNanos),
                     millis(durations[i]), millis(Math.max(0, durations[i] - children[i])), node.resource,
-                    node.mode, node.finished, node.variableEntries()));
+                    node.mode, node.finished, variableEntries(node)));
         }
         return events;
+    }
+
+    /** A template's variables as masked previews, made once, when the request's templates are first asked for. */
+    private List<RequestStats.Entry> variableEntries(Node node) {
+        if (node.entries == null) {
+            node.entries = masking.singleEntries(node.variables, true);
+        }
+        return node.entries;
     }
 
     synchronized int dropped() {
@@ -99,14 +109,13 @@ final class TemplateLog {
         final String resource;
         final String mode;
         final Map<String, ?> variables;
-        final Masking masking;
         final long startNanos;
         long endNanos;
         boolean finished;
         List<RequestStats.Entry> entries;
 
         Node(int parent, int depth, String name, String selector, String resource, String mode,
-             Map<String, ?> variables, Masking masking, long startNanos) {
+             Map<String, ?> variables, long startNanos) {
             this.parent = parent;
             this.depth = depth;
             this.name = name;
@@ -114,16 +123,7 @@ final class TemplateLog {
             this.resource = resource;
             this.mode = mode;
             this.variables = variables;
-            this.masking = masking;
             this.startNanos = startNanos;
-        }
-
-        /** The variables' masked previews, made once, when the request's templates are first asked for. */
-        List<RequestStats.Entry> variableEntries() {
-            if (entries == null) {
-                entries = masking.singleEntries(variables, true);
-            }
-            return entries;
         }
     }
 }

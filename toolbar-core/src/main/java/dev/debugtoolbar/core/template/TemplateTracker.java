@@ -1,6 +1,5 @@
 package dev.debugtoolbar.core.template;
 
-import dev.debugtoolbar.core.internal.Masking;
 import org.thymeleaf.context.IContext;
 import org.thymeleaf.engine.TemplateData;
 import org.thymeleaf.templateresource.ITemplateResource;
@@ -20,15 +19,13 @@ import java.util.Map;
 final class TemplateTracker {
 
     private final TemplateLog log;
-    private final Masking masking;
     private final Deque<Frame> open = new ArrayDeque<>();
     private Map<String, Object> levelVariables;
     private int levelVariablesLevel = -1;
 
     /** Starts tracking a run that renders {@code template} with the variables of {@code model}. */
-    TemplateTracker(TemplateLog log, Masking masking, TemplateData template, IContext model) {
+    TemplateTracker(TemplateLog log, TemplateData template, IContext model) {
         this.log = log;
-        this.masking = masking;
         Map<String, Object> variables = new LinkedHashMap<>();
         for (String name : model.getVariableNames()) {
             variables.put(name, model.getVariable(name));
@@ -71,7 +68,7 @@ final class TemplateTracker {
         int index = log.open(parent, template.getTemplate(),
                 template.hasTemplateSelectors() ? String.join(", ", template.getTemplateSelectors()) : null,
                 resource == null ? null : resource.getDescription(), String.valueOf(template.getTemplateMode()),
-                variables, masking, System.nanoTime());
+                variables, System.nanoTime());
         open.push(new Frame(level, index));
     }
 

@@ -1,6 +1,7 @@
 package dev.debugtoolbar.core.template;
 
 import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.timeline.TimedEvent;
@@ -13,10 +14,12 @@ import java.util.List;
 public final class TemplatesPanel implements Panel<TemplateStats> {
 
     private final int maxTemplates;
+    private final Masking masking;
 
-    /** A panel that keeps at most {@code maxTemplates} templates per request. */
-    public TemplatesPanel(int maxTemplates) {
+    /** A panel that keeps at most {@code maxTemplates} templates per request and masks variables with {@code masking}. */
+    public TemplatesPanel(int maxTemplates, Masking masking) {
         this.maxTemplates = maxTemplates;
+        this.masking = masking;
     }
 
     @Override
@@ -31,7 +34,7 @@ public final class TemplatesPanel implements Panel<TemplateStats> {
 
     @Override
     public void onRequestStart(RequestContext context) {
-        context.put(TemplateLog.KEY, new TemplateLog(context.startNanos(), maxTemplates));
+        context.put(TemplateLog.KEY, new TemplateLog(context.startNanos(), maxTemplates, masking));
     }
 
     /** The request's template renders as Timeline bars, in this panel's order. */

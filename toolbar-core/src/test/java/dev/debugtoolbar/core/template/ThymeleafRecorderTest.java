@@ -30,6 +30,7 @@ class ThymeleafRecorderTest {
     private static final String ROOT = "dev/debugtoolbar/core/template/";
 
     private final DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+    private final TemplatesPanel panel = new TemplatesPanel(10, new Masking(toolbar.config()));
 
     @Test
     void recordsEveryTemplateAndFragmentAsATree() {
@@ -151,14 +152,14 @@ class ThymeleafRecorderTest {
         assertEquals(List.of("page|null|0|null", "layout|head|1|0", "layout|header|1|0"), tree(stats));
         assertEquals(9, stats.templateCount());
         assertEquals(6, stats.droppedCount());
-        assertEquals("9 templates in", new TemplatesPanel(3).subtitle(stats).substring(0, 14));
+        assertEquals("9 templates in", panel.subtitle(stats).substring(0, 14));
     }
 
     @Test
     void givesItsTimeToServerTiming() {
         TemplateStats stats = new TemplateStats(2, 1.5, 0, List.of());
-        assertEquals("tpl", new TemplatesPanel(10).timings(stats).get(0).name());
-        assertEquals("Templates (2 templates)", new TemplatesPanel(10).timings(stats).get(0).description());
+        assertEquals("tpl", panel.timings(stats).get(0).name());
+        assertEquals("Templates (2 templates)", panel.timings(stats).get(0).description());
     }
 
     @Test

@@ -25,7 +25,9 @@ public final class HtmlInjection {
     /** The page with {@code tag} before its last {@code </body>}, as bytes in {@code charset}. */
     public static byte[] inject(byte[] page, int length, String tag, Charset charset) {
         if (!ASCII_COMPATIBLE.contains(charset)) {
-            return inject(new String(page, 0, length, charset), tag).getBytes(charset);
+            StringBuilder text = new StringBuilder(new String(page, 0, length, charset));
+            inject(text, tag);
+            return text.toString().getBytes(charset);
         }
         int at = lastBodyClose(page, length);
         if (at < 0) {
@@ -39,14 +41,15 @@ public final class HtmlInjection {
         return result;
     }
 
-    /** The page with {@code tag} before its last {@code </body>}. */
-    public static String inject(CharSequence page, String tag) {
+    /**
+     * Puts {@code tag} before the last {@code </body>} of {@code page}, in place: only what follows that tag
+     * moves, which is short. A page without one is left as it is.
+     */
+    public static void inject(StringBuilder page, String tag) {
         int at = lastBodyClose(page);
-        if (at < 0) {
-            return page.toString();
+        if (at >= 0) {
+            page.insert(at, tag);
         }
-        return new StringBuilder(page.length() + tag.length())
-                .append(page, 0, at).append(tag).append(page, at, page.length()).toString();
     }
 
     /** The script nonce a page's Content-Security-Policy headers allow, or {@code null}. */
@@ -60,7 +63,7 @@ public final class HtmlInjection {
         return null;
     }
 
-    static int lastBodyClose(byte[] page, int length) {
+    private static int lastBodyClose(byte[] page, int length) {
         for (int i = length - 7; i >= 0; i--) {
             if (page[i] == '<' && page[i + 1] == '/' && isBodyCloseAt(i, index -> (char) page[index], length)) {
                 return i;
@@ -69,7 +72,7 @@ public final class HtmlInjection {
         return -1;
     }
 
-    static int lastBodyClose(CharSequence page) {
+    private static int lastBodyClose(CharSequence page) {
         for (int i = page.length() - 7; i >= 0; i--) {
             if (page.charAt(i) == '<' && page.charAt(i + 1) == '/' && isBodyCloseAt(i, page::charAt, page.length())) {
                 return i;

@@ -284,10 +284,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         if (chars != null) {
             StringBuilder page = chars;
             chars = null;
-            int at = HtmlInjection.lastBodyClose(page);
-            if (at >= 0) {
-                page.insert(at, tag); // what follows </body> is short, so little moves
-            }
+            HtmlInjection.inject(page, tag);
             if (declaredLength >= 0) {
                 response.setContentLengthLong(page.toString().getBytes(charset()).length);
             }
