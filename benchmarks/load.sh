@@ -3,7 +3,8 @@
 # H2, a Thymeleaf template with fragments, 5 JCache operations) from one embedded Jetty in three modes: none (no
 # toolbar), hidden (toolbar installed, client not allowed) and shown (toolbar recorded and injected). wrk loads
 # each mode on loopback, after a warm-up, in interleaved rounds (none, hidden, shown, none, ...), and the
-# medians over the rounds are reported, with the ratios to no toolbar.
+# medians over the rounds are reported, with the ratios to no toolbar and the server's CPU time per request
+# (user and system, all its threads, GC included, from /proc: steadier than throughput on a shared machine).
 #
 # Usage: benchmarks/load.sh [rounds=5] [seconds per run=10]
 # Environment: CONNECTIONS (4), WARMUP seconds per mode (15), SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar,
@@ -55,28 +56,35 @@ done
 
 # wrk's latency figures in ms, whatever unit it printed them in
 to_ms='function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }'
+# the server's CPU time (user + system) in clock ticks, from /proc
+server_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
 for round in $(seq "$rounds"); do
   for mode in "${modes[@]}"; do
+    before=$(server_ticks)
     wrk -t1 -c"$connections" -d"${seconds}s" --latency "$root$mode/" >"$work/run"
-    awk "$to_ms"'
+    after=$(server_ticks)
+    awk -v ticks=$((after - before)) -v hz="$ticks_per_second" "$to_ms"'
       /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec:/ { rps = $2 }
+      / requests in / { requests = $1 }
       / Socket errors| Non-2xx/ { bad = 1 }
-      END { if (bad || rps == "") { print "wrk reported errors" > "/dev/stderr"; exit 1 }
-            printf "%s %.3f %.3f\n", rps, p50, p99 }' "$work/run" >>"$work/$mode"
-    printf 'round %d %-6s %s\n' "$round" "$mode" "$(tail -n 1 "$work/$mode" | awk '{ printf "%9.1f req/s  p50 %6.3f ms  p99 %6.3f ms", $1, $2, $3 }')"
+      END { if (bad || rps == "" || requests == 0) { print "wrk reported errors" > "/dev/stderr"; exit 1 }
+            printf "%s %.3f %.3f %.4f\n", rps, p50, p99, 1000 * ticks / hz / requests }' "$work/run" >>"$work/$mode"
+    printf 'round %d %-6s %s\n' "$round" "$mode" "$(tail -n 1 "$work/$mode" | awk '{ printf "%9.1f req/s  p50 %6.3f ms  p99 %6.3f ms  server CPU %.3f ms/req", $1, $2, $3, $4 }')"
   done
 done
 echo "load after: $(uptime)"
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-printf '%-7s %12s %10s %10s %14s\n' mode "req/s" "p50 ms" "p99 ms" "vs none req/s"
+printf '%-7s %12s %10s %10s %14s %12s\n' mode "req/s" "p50 ms" "p99 ms" "vs none req/s" "CPU ms/req"
 base=$(cut -d' ' -f1 "$work/none" | median)
 for mode in "${modes[@]}"; do
   rps=$(cut -d' ' -f1 "$work/$mode" | median)
   p50=$(cut -d' ' -f2 "$work/$mode" | median)
   p99=$(cut -d' ' -f3 "$work/$mode" | median)
-  awk -v m="$mode" -v r="$rps" -v a="$p50" -v b="$p99" -v n="$base" \
-    'BEGIN { printf "%-7s %12.1f %10.3f %10.3f %13.1f%%\n", m, r, a, b, 100 * r / n }'
+  cpu=$(cut -d' ' -f4 "$work/$mode" | median)
+  awk -v m="$mode" -v r="$rps" -v a="$p50" -v b="$p99" -v n="$base" -v c="$cpu" \
+    'BEGIN { printf "%-7s %12.1f %10.3f %10.3f %13.1f%% %12.3f\n", m, r, a, b, 100 * r / n, c }'
 done
 echo "(medians of $rounds rounds of ${seconds}s, wrk -t1 -c$connections, after ${warmup}s warm-up per mode)"

@@ -4,6 +4,7 @@ import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.callsite.CallSiteSampler;
 import dev.debugtoolbar.core.callsite.StackCapture;
 import dev.debugtoolbar.core.callsite.StackFilter;
+import dev.debugtoolbar.core.timeline.TimedEvent;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,16 @@ final class CacheLog {
             events.add(new CacheEvent(events.size(), call.cache(), call.op(), call.key(), call.hit(),
                     millis(call.startNanos() - requestStartNanos), millis(call.durationNanos()),
                     call.callSite() == null ? null : call.callSite().resolve(stackFilter).frame(), call.error()));
+        }
+        return events;
+    }
+
+    /** The kept calls as the Timeline draws them, without resolving their call sites. */
+    synchronized List<TimedEvent> timedEvents() {
+        List<TimedEvent> events = new ArrayList<>(kept.size());
+        for (Call call : kept) {
+            events.add(new TimedEvent(call.op() + " " + call.cache() + " " + call.key(),
+                    millis(call.startNanos() - requestStartNanos), millis(call.durationNanos()), call.error() != null));
         }
         return events;
     }

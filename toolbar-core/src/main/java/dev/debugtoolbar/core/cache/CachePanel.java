@@ -4,7 +4,6 @@ import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.callsite.StackFilter;
 import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.panel.Panel;
-import dev.debugtoolbar.core.timeline.TimedEvent;
 import dev.debugtoolbar.core.timeline.TimedEvents;
 import dev.debugtoolbar.core.panel.Timing;
 
@@ -48,10 +47,7 @@ public final class CachePanel implements Panel<CacheStats> {
         if (log == null) {
             return List::of;
         }
-        return () -> log.calls().stream()
-                .map(call -> new TimedEvent(call.op() + " " + call.cache() + " " + call.key(), call.startMillis(),
-                        call.durationMillis(), call.error() != null))
-                .toList();
+        return log::timedEvents;
     }
 
     @Override

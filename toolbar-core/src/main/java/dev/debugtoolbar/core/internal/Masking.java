@@ -4,8 +4,10 @@ import dev.debugtoolbar.core.ToolbarConfig;
 import dev.debugtoolbar.core.request.RequestStats;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,16 @@ public final class Masking {
     /** A {@code name=value} pair inside a longer value, such as a JDBC URL's or a JVM argument's. */
     private static final Pattern PAIR = Pattern.compile("([A-Za-z0-9_.-]+)=([^&;,\\s]+)");
 
+    /**
+     * Names and short values met again and again (headers, parameters, properties) are judged once: up to this
+     * many of each are remembered, since the regular expressions cost more than the rest of a request's masking.
+     */
+    private static final int REMEMBERED = 4_096;
+    private static final int REMEMBERED_VALUE_CHARS = 256;
+
     private final ToolbarConfig config;
+    private final Map<String, Boolean> sensitiveNames = new ConcurrentHashMap<>();
+    private final Map<String, String> maskedValues = new ConcurrentHashMap<>();
 
     /** Masks what {@code config} calls sensitive. */
     public Masking(ToolbarConfig config) {
@@ -36,9 +47,23 @@ public final class Masking {
 
     /** One entry per name. */
     public List<RequestStats.Entry> singleEntries(Map<String, ?> values, boolean withType) {
-        List<RequestStats.Entry> entries = new ArrayList<>();
-        values.forEach((name, value) -> entries.add(
-                entry(name, value, withType && value != null ? value.getClass().getName() : null)));
+        return singleEntries(values, withType, new IdentityHashMap<>());
+    }
+
+    /**
+     * One entry per name, for maps that share their values (a template's variables and those of its fragments):
+     * a value already in {@code previews} (by identity) is not turned into text again, a new one is added to it.
+     */
+    public List<RequestStats.Entry> singleEntries(Map<String, ?> values, boolean withType,
+                                                  Map<Object, String> previews) {
+        List<RequestStats.Entry> entries = new ArrayList<>(values.size());
+        values.forEach((name, value) -> {
+            String type = withType && value != null ? value.getClass().getName() : null;
+            boolean masked = isSensitive(name);
+            String text = masked || value == null ? null
+                    : previews.computeIfAbsent(value, shown -> value(Text.preview(shown)));
+            entries.add(new RequestStats.Entry(name, masked ? MASK : text, type, masked));
+        });
         return entries;
     }
 
@@ -54,7 +79,7 @@ public final class Masking {
             }
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
-            masked.append(equals >= 0 && config.isSensitive(decode(name)) ? name + "=" + MASK : pair);
+            masked.append(equals >= 0 && isSensitive(decode(name)) ? name + "=" + MASK : pair);
         }
         return masked.toString();
     }
@@ -69,7 +94,7 @@ public final class Masking {
 
     /** One entry, masked whole if its name looks secret, else with the secrets inside its value masked. */
     public RequestStats.Entry entry(String name, Object value, String type) {
-        boolean masked = config.isSensitive(name);
+        boolean masked = isSensitive(name);
         return new RequestStats.Entry(name, masked ? MASK : value(Text.preview(value)), type, masked);
     }
 
@@ -79,12 +104,65 @@ public final class Masking {
      * {@code -Djavax.net.ssl.keyStorePassword=pw}).
      */
     public String value(String value) {
-        if (value == null || value.indexOf('=') < 0 && value.indexOf('@') < 0) {
+        if (value == null || !mayHoldSecret(value)) {
             return value;
+        }
+        boolean rememberable = value.length() <= REMEMBERED_VALUE_CHARS;
+        String known = rememberable ? maskedValues.get(value) : null;
+        if (known != null) {
+            return known;
         }
         String withoutUrlPassword = URL_PASSWORD.matcher(value).replaceAll("$1" + MASK + "@");
         Matcher pairs = PAIR.matcher(withoutUrlPassword);
-        return pairs.replaceAll(pair -> Matcher.quoteReplacement(config.isSensitive(pair.group(1))
+        String masked = pairs.replaceAll(pair -> Matcher.quoteReplacement(isSensitive(pair.group(1))
                 ? pair.group(1) + "=" + MASK : pair.group()));
+        if (rememberable) {
+            remember(maskedValues, value, masked);
+        }
+        return masked;
+    }
+
+    /**
+     * Whether {@code value} may hold a URL with a password or a secret-looking {@code name=value} pair: a quick
+     * scan that lets most values (records' and collections' texts are full of {@code name=value}) skip the
+     * regular expressions. It finds every name {@link #PAIR} would find, and possibly more.
+     */
+    private boolean mayHoldSecret(String value) {
+        if (value.indexOf('@') >= 0 && value.contains("://")) {
+            return true;
+        }
+        for (int equals = value.indexOf('='); equals >= 0; equals = value.indexOf('=', equals + 1)) {
+            int start = equals;
+            while (start > 0 && isNameChar(value.charAt(start - 1))) {
+                start--;
+            }
+            if (start < equals && isSensitive(value.substring(start, equals))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+    }
+
+    /** Whether {@code name} looks secret, as the configuration says; remembered per name. */
+    public boolean isSensitive(String name) {
+        if (name == null) {
+            return false;
+        }
+        Boolean known = sensitiveNames.get(name);
+        if (known == null) {
+            known = config.isSensitive(name);
+            remember(sensitiveNames, name, known);
+        }
+        return known;
+    }
+
+    private static <V> void remember(Map<String, V> memory, String key, V value) {
+        if (memory.size() < REMEMBERED) {
+            memory.put(key, value);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.debugtoolbar.core.panel;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,12 +15,14 @@ import java.util.regex.Pattern;
 public record Timing(String name, double millis, String description) {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern NOT_IN_DESCRIPTION = Pattern.compile("[\"\\\\\\p{Cntrl}]");
 
     public Timing {
         if (name == null || !TOKEN.matcher(name).matches()) {
             throw new IllegalArgumentException("a Server-Timing name is an HTTP token such as 'sql', was: " + name);
         }
         Objects.requireNonNull(description, "description");
-        description = description.replaceAll("[\"\\\\\\p{Cntrl}]", "");
+        Matcher unwanted = NOT_IN_DESCRIPTION.matcher(description);
+        description = unwanted.find() ? unwanted.replaceAll("") : description;
     }
 }

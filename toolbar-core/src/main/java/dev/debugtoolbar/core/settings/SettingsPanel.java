@@ -1,5 +1,6 @@
 package dev.debugtoolbar.core.settings;
 
+import dev.debugtoolbar.core.HostInfo;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.ToolbarConfig;
 import dev.debugtoolbar.core.internal.Guard;
@@ -30,6 +31,7 @@ public final class SettingsPanel implements Panel<SettingsStats> {
     private final List<Entry> environment;
     private final List<String> jvmArguments;
     private final AtomicReference<Snapshot> systemProperties = new AtomicReference<>();
+    private final AtomicReference<HostEntries> initParameters = new AtomicReference<>();
 
     /** A panel that shows {@code config} and masks what {@code masking} calls sensitive. */
     public SettingsPanel(ToolbarConfig config, Masking masking) {
@@ -53,9 +55,8 @@ public final class SettingsPanel implements Panel<SettingsStats> {
 
     @Override
     public SettingsStats onRequestEnd(RequestContext context) {
-        return new SettingsStats(toolbar,
-                masking.singleEntries(new TreeMap<>(context.request().host().initParameters()), false),
-                systemProperties(), environment, jvmArguments);
+        return new SettingsStats(toolbar, initParameters(context.request().host()), systemProperties(), environment,
+                jvmArguments);
     }
 
     @Override
@@ -68,19 +69,44 @@ public final class SettingsPanel implements Panel<SettingsStats> {
         return "dev/debugtoolbar/ui/panels/settings.html";
     }
 
+    /** The host's init parameters, masked once per host (the filter describes its host once). */
+    private List<Entry> initParameters(HostInfo host) {
+        HostEntries last = initParameters.get();
+        if (last != null && last.host() == host) {
+            return last.entries();
+        }
+        HostEntries fresh = new HostEntries(host,
+                List.copyOf(masking.singleEntries(new TreeMap<>(host.initParameters()), false)));
+        initParameters.set(fresh);
+        return fresh.entries();
+    }
+
     private List<Entry> systemProperties() {
-        Map<String, String> now = new TreeMap<>();
         Properties properties = System.getProperties();
+        Snapshot last = systemProperties.get();
+        if (last != null && unchanged(last.values(), properties)) {
+            return last.entries();
+        }
+        Map<String, String> now = new TreeMap<>();
         for (String name : properties.stringPropertyNames()) {
             now.put(name, properties.getProperty(name));
-        }
-        Snapshot last = systemProperties.get();
-        if (last != null && last.values().equals(now)) {
-            return last.entries();
         }
         Snapshot fresh = new Snapshot(now, List.copyOf(masking.singleEntries(now, false)));
         systemProperties.set(fresh);
         return fresh.entries();
+    }
+
+    /** Whether the string properties are still {@code last}, checked without copying them. */
+    private static boolean unchanged(Map<String, String> last, Properties properties) {
+        int[] strings = {0};
+        boolean[] same = {properties.size() >= last.size()};
+        properties.forEach((name, value) -> {
+            if (same[0] && name instanceof String key && value instanceof String text) {
+                strings[0]++;
+                same[0] = text.equals(last.get(key));
+            }
+        });
+        return same[0] && strings[0] == last.size();
     }
 
     private static Map<String, String> readEnvironment() {
@@ -99,5 +125,9 @@ public final class SettingsPanel implements Panel<SettingsStats> {
 
     /** System properties as read once, with their displayable entries. */
     private record Snapshot(Map<String, String> values, List<Entry> entries) {
+    }
+
+    /** A host's init parameters as displayable entries. */
+    private record HostEntries(HostInfo host, List<Entry> entries) {
     }
 }

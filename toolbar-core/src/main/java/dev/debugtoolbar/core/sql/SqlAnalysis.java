@@ -66,8 +66,6 @@ final class SqlAnalysis {
             }
         }
 
-        // one verdict per SQL text: lexing it again for each of its runs made up most of the analysis
-        Map<String, SelectCheck.Verdict> verdicts = new HashMap<>();
         List<QueryEvent> queries = new ArrayList<>(statements.size());
         double total = 0;
         int errors = 0;
@@ -77,13 +75,13 @@ final class SqlAnalysis {
         for (RecordedStatement statement : statements) {
             Integer group = similarGroups.get(statement.sql);
             boolean isSlow = statement.durationNanos / 1_000_000.0 > options.slowMillis();
-            QueryEvent query = event(statement, snapshot, callSites[statement.index], duplicateOf[statement.index],
-                    group, isSlow, false);
-            SelectCheck.Verdict verdict = verdicts.computeIfAbsent(statement.sql, SelectCheck::check);
-            boolean explainable = SqlReplayer.refusal(query, verdict) == null
+            SelectCheck.Verdict verdict = SelectCheck.check(statement.sql);
+            boolean explainable = SqlReplayer.refusal(verdict, !statement.batch.isEmpty(),
+                    Arrays.asList(statement.params)) == null
                     && options.dataSources().original(statement.dataSource).isPresent();
-            queries.add(explainable ? event(statement, snapshot, callSites[statement.index],
-                    duplicateOf[statement.index], group, isSlow, true) : query);
+            QueryEvent query = event(statement, snapshot, callSites[statement.index], duplicateOf[statement.index],
+                    group, isSlow, explainable);
+            queries.add(query);
             total += query.durationMillis();
             errors += query.error() == null ? 0 : 1;
             duplicates += query.duplicateOf() == null ? 0 : 1;

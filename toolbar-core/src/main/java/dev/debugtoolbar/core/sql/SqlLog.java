@@ -43,9 +43,13 @@ public final class SqlLog implements TimedEvents {
 
     /** The kept statements as the Timeline draws them: the SQL, when, how long, whether it failed. */
     @Override
-    public List<TimedEvent> timedEvents() {
-        return events().stream().map(query -> new TimedEvent(query.sql(), query.startMillis(),
-                query.durationMillis(), query.error() != null)).toList();
+    public synchronized List<TimedEvent> timedEvents() {
+        List<TimedEvent> events = new ArrayList<>(statements.size());
+        for (RecordedStatement statement : statements) {
+            events.add(new TimedEvent(statement.sql, millis(statement.startNanos - requestStartNanos),
+                    millis(statement.durationNanos), statement.error != null));
+        }
+        return events;
     }
 
     /** How many statements ran beyond the capacity and were only counted. */

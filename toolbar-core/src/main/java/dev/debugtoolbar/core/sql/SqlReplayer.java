@@ -61,16 +61,21 @@ public final class SqlReplayer {
 
     /** Like {@link #refusal(QueryEvent)}, with the statement's {@link SelectCheck} verdict already known. */
     static String refusal(QueryEvent query, SelectCheck.Verdict verdict) {
+        return refusal(verdict, !query.batch().isEmpty(), query.values());
+    }
+
+    /** Why a statement with this verdict, batch or not, bound to {@code values}, is not run again; or {@code null}. */
+    static String refusal(SelectCheck.Verdict verdict, boolean batch, List<Object> values) {
         if (!verdict.allowed()) {
             return "Only a single SELECT that writes nothing is run again, and this statement is refused: "
                     + verdict.reason() + ".";
         }
-        if (!query.batch().isEmpty()) {
+        if (batch) {
             return "A batch is not run again.";
         }
-        for (int i = 0; i < query.values().size(); i++) {
-            if (!SqlValues.replayable(query.values().get(i))) {
-                return "Parameter " + (i + 1) + " (" + SqlValues.display(query.values().get(i))
+        for (int i = 0; i < values.size(); i++) {
+            if (!SqlValues.replayable(values.get(i))) {
+                return "Parameter " + (i + 1) + " (" + SqlValues.display(values.get(i))
                         + ") was not kept, so the statement cannot be run again.";
             }
         }

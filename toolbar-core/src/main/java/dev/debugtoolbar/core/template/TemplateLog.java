@@ -3,8 +3,10 @@ package dev.debugtoolbar.core.template;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.request.RequestStats;
+import dev.debugtoolbar.core.timeline.TimedEvent;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,8 @@ final class TemplateLog {
     private final int capacity;
     private final Masking masking;
     private final List<Node> nodes = new ArrayList<>();
+    /** The variables' previews by value: fragments see the same model objects as their page, previewed once. */
+    private final Map<Object, String> previews = new IdentityHashMap<>();
     private int dropped;
 
     TemplateLog(long requestStartNanos, int capacity, Masking masking) {
@@ -62,12 +66,8 @@ final class TemplateLog {
 
     /** The kept templates in order; one that never ended is taken to run until {@code nowNanos}. */
     synchronized List<TemplateEvent> events(long nowNanos) {
-        long[] durations = new long[nodes.size()];
+        long[] durations = durations(nowNanos);
         long[] children = new long[nodes.size()];
-        for (int i = 0; i < nodes.size(); i++) {
-            Node node = nodes.get(i);
-            durations[i] = (node.finished ? node.endNanos : nowNanos) - node.startNanos;
-        }
         for (int i = 0; i < nodes.size(); i++) {
             int parent = nodes.get(i).parent;
             if (parent != DROPPED) {
@@ -85,10 +85,34 @@ final class TemplateLog {
         return events;
     }
 
+    /**
+     * The kept templates as the Timeline draws them (name and selector, when, how long, whether unfinished),
+     * without the previews of their variables.
+     */
+    synchronized List<TimedEvent> timedEvents(long nowNanos) {
+        long[] durations = durations(nowNanos);
+        List<TimedEvent> events = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            events.add(new TimedEvent(node.selector == null ? node.name : node.name + " :: " + node.selector,
+                    millis(node.startNanos - requestStartNanos), millis(durations[i]), !node.finished));
+        }
+        return events;
+    }
+
+    private long[] durations(long nowNanos) {
+        long[] durations = new long[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            durations[i] = (node.finished ? node.endNanos : nowNanos) - node.startNanos;
+        }
+        return durations;
+    }
+
     /** A template's variables as masked previews, made once, when the request's templates are first asked for. */
     private List<RequestStats.Entry> variableEntries(Node node) {
         if (node.entries == null) {
-            node.entries = masking.singleEntries(node.variables, true);
+            node.entries = masking.singleEntries(node.variables, true, previews);
         }
         return node.entries;
     }

@@ -4,7 +4,6 @@ import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.panel.Panel;
-import dev.debugtoolbar.core.timeline.TimedEvent;
 import dev.debugtoolbar.core.timeline.TimedEvents;
 import dev.debugtoolbar.core.panel.Timing;
 
@@ -43,11 +42,7 @@ public final class TemplatesPanel implements Panel<TemplateStats> {
         if (log == null) {
             return List::of;
         }
-        return () -> log.events(System.nanoTime()).stream()
-                .map(template -> new TimedEvent(template.selector() == null ? template.name()
-                        : template.name() + " :: " + template.selector(), template.startMillis(),
-                        template.durationMillis(), !template.finished()))
-                .toList();
+        return () -> log.timedEvents(System.nanoTime());
     }
 
     @Override

@@ -52,4 +52,38 @@ class MaskingTest {
         assertFalse(entry.masked());
         assertFalse(entry.value().contains("hunter2"), entry.value());
     }
+
+    @Test
+    void findsASecretPairAnywhereInARecordsText() {
+        record Login(String user, String password) {
+        }
+        String text = java.util.List.of(new Login("ada", "s3cret-1"), new Login("bob", "s3cret-2")).toString();
+        String masked = MASKING.value(text);
+        assertFalse(masked.contains("s3cret"), masked);
+        assertTrue(masked.startsWith("[Login[user=ada, password=" + Masking.MASK), masked);
+        assertTrue(masked.contains("Login[user=bob, password=" + Masking.MASK), masked);
+        assertEquals("=x&token=" + Masking.MASK, MASKING.value("=x&token=abc"), "a pair after a leading '='");
+        assertEquals("Book[id=1, title=Key facts]", MASKING.value("Book[id=1, title=Key facts]"),
+                "no secret name: returned as it is");
+    }
+
+    @Test
+    void previewsASharedValueOnceAndStillMasksItByName() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Object shared = new Object() {
+            @Override
+            public String toString() {
+                return "shared #" + calls.incrementAndGet();
+            }
+        };
+        java.util.Map<Object, String> previews = new java.util.IdentityHashMap<>();
+        var page = MASKING.singleEntries(java.util.Map.of("books", shared), true, previews);
+        var fragment = MASKING.singleEntries(java.util.Map.of("books", shared, "apiKey", shared), true, previews);
+        assertEquals(1, calls.get(), "one toString for the value both maps share");
+        assertEquals("shared #1", page.get(0).value());
+        var byName = new java.util.HashMap<String, String>();
+        fragment.forEach(entry -> byName.put(entry.name(), entry.value()));
+        assertEquals("shared #1", byName.get("books"));
+        assertEquals(Masking.MASK, byName.get("apiKey"));
+    }
 }
