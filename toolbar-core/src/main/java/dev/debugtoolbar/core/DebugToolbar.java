@@ -9,6 +9,7 @@ import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.PanelRegistry;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.panel.PanelSettings;
+import dev.debugtoolbar.core.panel.Timing;
 import dev.debugtoolbar.core.sql.SqlDataSources;
 import dev.debugtoolbar.core.sql.SqlReplayer;
 import dev.debugtoolbar.core.store.InMemoryRequestStore;
@@ -194,21 +195,40 @@ public final class DebugToolbar implements AutoCloseable {
     }
 
     /**
-     * Ends recording: asks every panel for its stats, builds the immutable record and saves it. Never
-     * throws because of a panel or the store; their failures are logged and kept in the record.
+     * Ends recording: asks every panel for its stats (a {@linkplain Panel#deferred deferred} panel only for its
+     * {@code Server-Timing} metrics, its stats wait for the record's first reading), builds the immutable record
+     * and saves it. Never throws because of a panel or the store; their failures are logged and kept in the record.
      */
     public RequestRecord finish(RequestContext context, ResponseView response) {
         context.end(System.nanoTime(), response);
         Map<String, PanelResult> results = new LinkedHashMap<>();
+        List<Timing> timings = new ArrayList<>();
+        boolean deferring = false;
         for (Panel<?> panel : panels.all()) {
-            results.put(panel.id(), PanelResult.collect(panel, context));
+            if (waits(panel, context)) {
+                deferring = true;
+                timings.addAll(Guard.call(() -> panel.deferredTimings(context), failure -> List.of(),
+                        "panel " + panel.id() + " failed to give its timings"));
+            } else {
+                PanelResult result = PanelResult.collect(panel, context);
+                results.put(panel.id(), result);
+                timings.addAll(result.timings());
+            }
         }
+        Map<String, PanelResult> all = deferring ? new DeferredPanels(panels.all(), results, context.detached())
+                : results;
         RequestView request = context.request();
         RequestRecord record = new RequestRecord(context.id(), context.startedAt(), request.method(),
                 request.path(), masking.query(request.query()), response.status(), context.durationMillis(),
-                response.contentType(), results);
+                response.contentType(), all, timings);
         Guard.run(() -> store.save(record), failure -> { }, "request store failed to save " + record.id());
         return record;
+    }
+
+    /** Whether the panel's stats wait for the record's first reading: it may, and it is on and started well. */
+    private static boolean waits(Panel<?> panel, RequestContext context) {
+        return context.isPanelEnabled(panel.id()) && context.startFailure(panel.id()) == null
+                && Guard.call(panel::deferred, failure -> false, "panel " + panel.id() + " failed to say if it waits");
     }
 
     private String newId() {

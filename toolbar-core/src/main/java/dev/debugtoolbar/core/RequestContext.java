@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * The live collector of one request: where collectors put raw facts while the request runs. Panels read
- * it at the end to build their stats; it is never kept after that. Safe to use from several threads
- * (an asynchronous request may run statements elsewhere).
+ * it at the end to build their stats; {@linkplain dev.debugtoolbar.core.panel.Panel#deferred deferred} panels
+ * read its facts later, without the live request. Safe to use from several threads (an asynchronous request
+ * may run statements elsewhere).
  */
 public final class RequestContext {
 
@@ -24,9 +25,9 @@ public final class RequestContext {
     private final RequestView request;
     private final SqlLog sql;
     private final Set<String> disabledPanels;
-    private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
-    private final Map<String, Throwable> panelFailures = new ConcurrentHashMap<>();
-    private final List<Throwable> exceptions = new CopyOnWriteArrayList<>();
+    private final Map<Key<?>, Object> values;
+    private final Map<String, Throwable> panelFailures;
+    private final List<Throwable> exceptions;
     private volatile long endNanos;
     private volatile ResponseView response;
 
@@ -38,6 +39,24 @@ public final class RequestContext {
         this.request = request;
         this.sql = new SqlLog(startNanos, config.maxStatements(), config.maxStacks());
         this.disabledPanels = Set.copyOf(disabledPanels);
+        this.values = new ConcurrentHashMap<>();
+        this.panelFailures = new ConcurrentHashMap<>();
+        this.exceptions = new CopyOnWriteArrayList<>();
+    }
+
+    /** The facts of {@code ended} with {@code request} in place of its live request. */
+    private RequestContext(RequestContext ended, RequestView request) {
+        this.id = ended.id;
+        this.startedAt = ended.startedAt;
+        this.startNanos = ended.startNanos;
+        this.request = request;
+        this.sql = ended.sql;
+        this.disabledPanels = ended.disabledPanels;
+        this.values = ended.values;
+        this.panelFailures = ended.panelFailures;
+        this.exceptions = ended.exceptions;
+        this.endNanos = ended.endNanos;
+        this.response = ended.response;
     }
 
     /** The request's id: 128 random bits, URL-safe. */
@@ -132,6 +151,50 @@ public final class RequestContext {
     void end(long nanoTime, ResponseView response) {
         this.endNanos = nanoTime;
         this.response = response;
+    }
+
+    /**
+     * This ended request's facts for panels that summarise it later, on another thread: everything but the live
+     * request, of which only its method, URL, path, query, client address and host remain.
+     */
+    RequestContext detached() {
+        return new RequestContext(this, new CompletedRequest(request.method(), request.url(), request.path(),
+                request.query(), request.remoteAddress(), request.host()));
+    }
+
+    /** What remains of a request after it completed; the rest of it is gone with the container's request. */
+    private record CompletedRequest(String method, String url, String path, String query, String remoteAddress,
+                                    HostInfo host) implements RequestView {
+
+        @Override
+        public Map<String, List<String>> queryParameters() {
+            throw gone("parameters");
+        }
+
+        @Override
+        public Map<String, List<String>> formParameters() {
+            throw gone("parameters");
+        }
+
+        @Override
+        public Map<String, List<String>> headers() {
+            throw gone("headers");
+        }
+
+        @Override
+        public Map<String, String> cookies() {
+            throw gone("cookies");
+        }
+
+        @Override
+        public Map<String, Object> sessionAttributes() {
+            throw gone("session attributes");
+        }
+
+        private static IllegalStateException gone(String what) {
+            return new IllegalStateException("the request's " + what + " are gone: a deferred panel reads only the"
+                    + " facts kept in the context, since it runs after the request completed");
+        }
     }
 
     /**

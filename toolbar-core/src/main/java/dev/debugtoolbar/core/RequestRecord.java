@@ -1,8 +1,13 @@
 package dev.debugtoolbar.core;
 
 import dev.debugtoolbar.core.panel.PanelResult;
+import dev.debugtoolbar.core.panel.Timing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +22,10 @@ import java.util.Optional;
  * @param status         the response status
  * @param durationMillis the wall time of the request
  * @param contentType    the response's content type, or {@code null}
- * @param panels         each panel's result by panel id, in display order
+ * @param panels         each panel's result by panel id, in display order; the results of
+ *                       {@linkplain dev.debugtoolbar.core.panel.Panel#deferred deferred} panels are made when the
+ *                       map is first read
+ * @param timings        the panels' {@code Server-Timing} metrics, known when the request ended
  */
 public record RequestRecord(
         String id,
@@ -28,14 +36,28 @@ public record RequestRecord(
         int status,
         double durationMillis,
         String contentType,
-        Map<String, PanelResult> panels) {
+        Map<String, PanelResult> panels,
+        List<Timing> timings) {
 
     public RequestRecord {
-        panels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(panels));
+        panels = panels instanceof DeferredPanels ? panels : Collections.unmodifiableMap(new LinkedHashMap<>(panels));
+        timings = List.copyOf(timings);
+    }
+
+    /** A record of panel results known already, with their timings. */
+    public RequestRecord(String id, Instant startedAt, String method, String path, String query, int status,
+                         double durationMillis, String contentType, Map<String, PanelResult> panels) {
+        this(id, startedAt, method, path, query, status, durationMillis, contentType, panels, timingsOf(panels));
     }
 
     /** One panel's result. */
     public Optional<PanelResult> panel(String panelId) {
         return Optional.ofNullable(panels.get(panelId));
+    }
+
+    private static List<Timing> timingsOf(Map<String, PanelResult> panels) {
+        List<Timing> timings = new ArrayList<>();
+        panels.values().forEach(panel -> timings.addAll(panel.timings()));
+        return timings;
     }
 }

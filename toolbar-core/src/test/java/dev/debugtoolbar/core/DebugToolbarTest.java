@@ -248,6 +248,75 @@ class DebugToolbarTest {
         assertEquals(List.of("start", "end"), calls, "switched on again, it collects again");
     }
 
+    @Test
+    void aDeferredPanelSummarisesOnceWhenTheRecordIsFirstReadAndTimesTheResponseAtOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger ends = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> threads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        RequestContext.Key<StringBuilder> seen = new RequestContext.Key<>("acme.seen", StringBuilder.class);
+        Panel<String> later = new Panel<>() {
+            public String id() { return "acme.later"; }
+            public String title() { return "Later"; }
+            public void onRequestStart(RequestContext context) { context.put(seen, new StringBuilder()); }
+            public String onRequestEnd(RequestContext context) {
+                ends.incrementAndGet();
+                threads.add(Thread.currentThread().getName());
+                return "saw " + context.get(seen) + " on " + context.request().path();
+            }
+            public String subtitle(String stats) { return stats; }
+            public boolean deferred() { return true; }
+            public List<dev.debugtoolbar.core.panel.Timing> deferredTimings(RequestContext context) {
+                return List.of(new dev.debugtoolbar.core.panel.Timing("acme", 2.5, "Acme " + context.get(seen)));
+            }
+        };
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).panel(later).build();
+        RequestContext context = toolbar.start(new FakeRequest("/books"));
+        context.get(seen).append("3 flags");
+
+        RequestRecord record = toolbar.finish(context, new FakeResponse(200));
+
+        assertEquals(0, ends.get(), "nothing summarised while the request ends");
+        assertTrue(record.timings().contains(new dev.debugtoolbar.core.panel.Timing("acme", 2.5, "Acme 3 flags")),
+                record.timings().toString());
+        assertTrue(record.timings().stream().anyMatch(timing -> timing.name().equals("sql")),
+                "the SQL panel waits too, its metric is there: " + record.timings());
+        assertEquals(0, ends.get());
+
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Object>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                reads.add(readers.submit(() -> record.panel("acme.later").orElseThrow().stats()));
+            }
+            for (java.util.concurrent.Future<Object> read : reads) {
+                assertEquals("saw 3 flags on /books", read.get());
+            }
+        } finally {
+            readers.shutdown();
+        }
+        assertEquals(1, ends.get(), "summarised once, whoever reads first");
+        assertFalse(threads.contains(Thread.currentThread().getName()));
+        assertEquals("saw 3 flags on /books", record.panel("acme.later").orElseThrow().subtitle());
+        record.panels().values().forEach(result -> assertFalse(result.failed(), result.id()));
+    }
+
+    @Test
+    void aDeferredPanelThatReadsTheLiveRequestFailsInItsPanelOnly() {
+        Panel<String> misbehaving = new Panel<>() {
+            public String id() { return "acme.headers"; }
+            public String title() { return "Headers again"; }
+            public String onRequestEnd(RequestContext context) { return context.request().headers().toString(); }
+            public boolean deferred() { return true; }
+        };
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).panel(misbehaving).build();
+
+        RequestRecord record = toolbar.finish(toolbar.start(new FakeRequest("/")), new FakeResponse(200));
+
+        PanelResult result = record.panel("acme.headers").orElseThrow();
+        assertTrue(result.failed());
+        assertTrue(result.error().message().contains("headers are gone"), result.error().message());
+        assertFalse(record.panel("headers").orElseThrow().failed(), "the built-in Headers panel read them in time");
+    }
+
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable build) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, build);
         assertTrue(error.getMessage().contains(part), error.getMessage());

@@ -50,24 +50,37 @@ public final class CachePanel implements Panel<CacheStats> {
         return log::timedEvents;
     }
 
+    /** Its stats wait for the record's first reading: resolving the calls' call sites is most of their cost. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
+    @Override
+    public List<Timing> deferredTimings(RequestContext context) {
+        CacheLog log = context.get(CacheLog.KEY);
+        return log == null ? List.of() : timings(stats(log, List.of()));
+    }
+
     @Override
     public CacheStats onRequestEnd(RequestContext context) {
         CacheLog log = context.get(CacheLog.KEY);
-        if (log == null) {
-            return new CacheStats(0, 0, 0, 0, 0, List.of(), List.of());
-        }
+        return log == null ? new CacheStats(0, 0, 0, 0, 0, List.of(), List.of()) : stats(log, log.calls());
+    }
+
+    private static CacheStats stats(CacheLog log, List<CacheEvent> calls) {
         List<CacheStats.OperationTotal> operations = log.totals();
-        int calls = 0;
+        int count = 0;
         int hits = 0;
         int misses = 0;
         double total = 0;
         for (CacheStats.OperationTotal operation : operations) {
-            calls += operation.calls();
+            count += operation.calls();
             hits += operation.hits();
             misses += operation.misses();
             total += operation.totalMillis();
         }
-        return new CacheStats(calls, hits, misses, total, log.dropped(), operations, log.calls());
+        return new CacheStats(count, hits, misses, total, log.dropped(), operations, calls);
     }
 
     @Override

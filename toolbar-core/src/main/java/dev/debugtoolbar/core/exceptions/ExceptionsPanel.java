@@ -31,6 +31,12 @@ public final class ExceptionsPanel implements Panel<ExceptionsStats> {
         return "Exceptions";
     }
 
+    /** Its stats wait for the record's first reading: it reads only what the request left in its context. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
     @Override
     public ExceptionsStats onRequestEnd(RequestContext context) {
         return new ExceptionsStats(context.exceptions().stream().map(ExceptionsPanel::failure).toList());

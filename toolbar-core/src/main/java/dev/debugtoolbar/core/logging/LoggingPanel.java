@@ -32,6 +32,12 @@ public final class LoggingPanel implements Panel<LoggingStats> {
         context.put(BUFFER, new LogBuffer(context.startNanos(), MAX_RECORDS));
     }
 
+    /** Its stats wait for the record's first reading: it reads only what the request left in its context. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
     @Override
     public LoggingStats onRequestEnd(RequestContext context) {
         LogBuffer buffer = context.get(BUFFER);

@@ -19,7 +19,8 @@ import java.util.List;
  *       into the {@link RequestContext} of {@link dev.debugtoolbar.core.DebugToolbar#current()}, after
  *       checking {@link RequestContext#isPanelEnabled(String)};</li>
  *   <li>{@link #onRequestEnd} summarises them once into immutable, Jackson-serializable stats (a record),
- *       which the JSON API serves as {@code panels.<id>};</li>
+ *       which the JSON API serves as {@code panels.<id>}: as the request ends, or, for a {@linkplain #deferred
+ *       deferred} panel, when the request's record is first read;</li>
  *   <li>later, and only from those stats, the toolbar shows {@link #subtitle} in its nav, adds
  *       {@link #timings} to the response's {@code Server-Timing} header, and renders {@link #template()}
  *       when the panel is opened.</li>
@@ -53,8 +54,34 @@ public interface Panel<S> {
     default void onRequestStart(RequestContext context) {
     }
 
-    /** Summarises the request into this panel's stats; called once when the request ends. */
+    /**
+     * Summarises the request into this panel's stats; called once, when the request ends or, for a
+     * {@linkplain #deferred deferred} panel, when the record is first read.
+     */
     S onRequestEnd(RequestContext context);
+
+    /**
+     * Whether {@link #onRequestEnd} may wait until the request's record is first read (the toolbar opened, the
+     * JSON API or a test asking) instead of running on the request's thread as it ends. The page is then not held
+     * up by this panel's summary, and requests nobody looks at never pay for it. Say so only when the end hook
+     * reads nothing but the facts collectors put into the context (its values, {@link RequestContext#sql()},
+     * {@link RequestContext#exceptions()}, the duration and the response) and may run on any thread: the live
+     * request is gone by then, and reading its parameters, headers, cookies or session fails. The
+     * {@code Server-Timing} header, which must be sent with the page, takes such a panel's metrics from
+     * {@link #deferredTimings}. Default {@code false}.
+     */
+    default boolean deferred() {
+        return false;
+    }
+
+    /**
+     * For a {@linkplain #deferred deferred} panel, its {@code Server-Timing} metrics, read cheaply from the context
+     * as the request ends (such as running totals a collector kept); default none. Other panels give
+     * {@link #timings}.
+     */
+    default List<Timing> deferredTimings(RequestContext context) {
+        return List.of();
+    }
 
     /** A short line under the title in the nav, for example {@code 12 queries in 3.4 ms}; default none. */
     default String subtitle(S stats) {
@@ -63,7 +90,7 @@ public interface Panel<S> {
 
     /**
      * Metrics for the response's {@code Server-Timing} header, for example the time spent in this panel's
-     * kind of work; default none.
+     * kind of work; default none. Not asked of a {@linkplain #deferred deferred} panel.
      */
     default List<Timing> timings(S stats) {
         return List.of();

@@ -25,6 +25,7 @@ public final class SqlLog implements TimedEvents {
     private final Map<String, ConnectionState> connections = new LinkedHashMap<>();
     private final Map<String, Transaction> transactions = new LinkedHashMap<>();
     private int dropped;
+    private long keptNanos;
 
     /**
      * A log for a request that began at {@code requestStartNanos} ({@link System#nanoTime()}), keeping
@@ -55,6 +56,16 @@ public final class SqlLog implements TimedEvents {
     /** How many statements ran beyond the capacity and were only counted. */
     public synchronized int dropped() {
         return dropped;
+    }
+
+    /** How many statements ran: those kept and those only counted. */
+    public synchronized int count() {
+        return statements.size() + dropped;
+    }
+
+    /** The time the kept statements spent in the driver, in milliseconds; kept as a running total. */
+    public synchronized double keptMillis() {
+        return millis(keptNanos);
     }
 
     /**
@@ -92,6 +103,7 @@ public final class SqlLog implements TimedEvents {
                 startNanos, durationNanos, updateCount, rowsRead, connection.rawId, transactionId, error,
                 sample.capture(), sample.inferred());
         statements.add(statement);
+        keptNanos += durationNanos;
         if (transactionId != null) {
             Transaction transaction = transactions.get(transactionId);
             transaction.statements++;

@@ -39,6 +39,18 @@ public final class SqlPanel implements Panel<SqlStats> {
         return "SQL";
     }
 
+    /** Its stats wait for the record's first reading: the analysis and the call sites are most of its cost. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
+    @Override
+    public List<Timing> deferredTimings(RequestContext context) {
+        SqlLog log = context.sql();
+        return timings(log.count(), log.keptMillis());
+    }
+
     @Override
     public SqlStats onRequestEnd(RequestContext context) {
         return SqlAnalysis.analyse(context.sql().snapshot(), options);
@@ -62,8 +74,11 @@ public final class SqlPanel implements Panel<SqlStats> {
 
     @Override
     public List<Timing> timings(SqlStats stats) {
-        return List.of(new Timing("sql", stats.totalMillis(),
-                "SQL (" + Text.count(stats.queryCount(), "query", "queries") + ")"));
+        return timings(stats.queryCount(), stats.totalMillis());
+    }
+
+    private static List<Timing> timings(int queryCount, double totalMillis) {
+        return List.of(new Timing("sql", totalMillis, "SQL (" + Text.count(queryCount, "query", "queries") + ")"));
     }
 
     @Override

@@ -82,6 +82,7 @@ final class TemplateLog {
                     millis(durations[i]), millis(Math.max(0, durations[i] - children[i])), node.resource,
                     node.mode, node.finished, variableEntries(node)));
         }
+        previews.clear();
         return events;
     }
 
@@ -109,10 +110,14 @@ final class TemplateLog {
         return durations;
     }
 
-    /** A template's variables as masked previews, made once, when the request's templates are first asked for. */
+    /**
+     * A template's variables as masked previews, made once, when the request's templates are first asked for (as
+     * the request ends); the variables themselves are let go then.
+     */
     private List<RequestStats.Entry> variableEntries(Node node) {
         if (node.entries == null) {
             node.entries = masking.singleEntries(node.variables, true, previews);
+            node.variables = null;
         }
         return node.entries;
     }
@@ -132,7 +137,8 @@ final class TemplateLog {
         final String selector;
         final String resource;
         final String mode;
-        final Map<String, ?> variables;
+        /** The model as the template saw it; dropped once previewed, so that no record keeps application objects. */
+        Map<String, ?> variables;
         final long startNanos;
         long endNanos;
         boolean finished;

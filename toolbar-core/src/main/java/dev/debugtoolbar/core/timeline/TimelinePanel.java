@@ -35,6 +35,12 @@ public final class TimelinePanel implements Panel<TimelineStats> {
         return "Timeline";
     }
 
+    /** Its stats wait for the record's first reading: it reads only what the request left in its context. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
     @Override
     public TimelineStats onRequestEnd(RequestContext context) {
         List<TimelineStats.Kind> kinds = new ArrayList<>();

@@ -186,6 +186,38 @@ class ThymeleafRecorderTest {
         assertSame(original, engine.getEngineContextFactory());
     }
 
+    @Test
+    void aStoredRecordKeepsThePreviewsOfTheModelNotTheModel() throws InterruptedException {
+        TemplateEngine engine = instrumented(toolbar);
+        Context model = model();
+        Object basket = new Object() {
+            @Override
+            public String toString() {
+                return "basket of 2";
+            }
+        };
+        model.setVariable("basket", basket);
+        java.lang.ref.WeakReference<Object> held = new java.lang.ref.WeakReference<>(basket);
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
+            engine.process("page", model);
+        }
+        var record = toolbar.finish(context, new FakeResponse(200));
+        basket = null;
+        model = null;
+
+        for (int i = 0; i < 50 && held.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        assertEquals(null, held.get(), "the record (its deferred panels not read yet) let the model object go");
+        TemplateStats stats = (TemplateStats) record.panel("templates").orElseThrow().stats();
+        RequestStats.Entry preview = stats.templates().get(0).variables().get(3);
+        assertEquals("basket", preview.name());
+        assertEquals("basket of 2", preview.value());
+    }
+
     private static Context model() {
         Context context = new Context(Locale.ROOT);
         context.setVariable("title", "Shop");

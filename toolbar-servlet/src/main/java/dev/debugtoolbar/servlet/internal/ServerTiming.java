@@ -2,7 +2,6 @@ package dev.debugtoolbar.servlet.internal;
 
 import dev.debugtoolbar.core.RequestRecord;
 import dev.debugtoolbar.core.internal.Text;
-import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.panel.Timing;
 
 /**
@@ -22,9 +21,7 @@ public final class ServerTiming {
     public static String of(RequestRecord record) {
         StringBuilder value = new StringBuilder(128);
         metric(value, new Timing("total", record.durationMillis(), "Total"));
-        for (PanelResult panel : record.panels().values()) {
-            panel.timings().forEach(timing -> metric(value, timing));
-        }
+        record.timings().forEach(timing -> metric(value, timing));
         return value.toString();
     }
 
