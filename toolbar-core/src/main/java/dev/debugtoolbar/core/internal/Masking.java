@@ -52,16 +52,15 @@ public final class Masking {
 
     /**
      * One entry per name, for maps that share their values (a template's variables and those of its fragments):
-     * a value already in {@code previews} (by identity) is not turned into text again, a new one is added to it.
+     * an object whose text is in {@code texts} (by identity) is not turned into text again, and the text of a new
+     * one is added to it (see {@link Text#preview(Object, Map)}).
      */
-    public List<RequestStats.Entry> singleEntries(Map<String, ?> values, boolean withType,
-                                                  Map<Object, String> previews) {
+    public List<RequestStats.Entry> singleEntries(Map<String, ?> values, boolean withType, Map<Object, String> texts) {
         List<RequestStats.Entry> entries = new ArrayList<>(values.size());
         values.forEach((name, value) -> {
             String type = withType && value != null ? value.getClass().getName() : null;
             boolean masked = isSensitive(name);
-            String text = masked || value == null ? null
-                    : previews.computeIfAbsent(value, shown -> value(Text.preview(shown)));
+            String text = masked || value == null ? null : value(Text.preview(value, texts));
             entries.add(new RequestStats.Entry(name, masked ? MASK : text, type, masked));
         });
         return entries;

@@ -6,8 +6,12 @@ import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.panel.Panel;
 
+import java.util.regex.Pattern;
+
 /** The built-in Request panel. */
 public final class RequestPanel implements Panel<RequestStats> {
+
+    private static final Pattern SCHEME_AND_HOST = Pattern.compile("^[a-zA-Z]+://[^/]+");
 
     private final Masking masking;
 
@@ -38,7 +42,7 @@ public final class RequestPanel implements Panel<RequestStats> {
 
     @Override
     public String subtitle(RequestStats stats) {
-        return stats.method() + " " + Text.cut(stats.url().replaceFirst("^[a-zA-Z]+://[^/]+", ""), 40);
+        return stats.method() + " " + Text.cut(SCHEME_AND_HOST.matcher(stats.url()).replaceFirst(""), 40);
     }
 
     @Override

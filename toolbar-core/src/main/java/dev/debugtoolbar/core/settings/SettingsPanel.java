@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The built-in Settings panel: the toolbar's effective configuration, the servlet context's init parameters,
  * system properties, environment variables and JVM arguments, secrets masked. What cannot change while the
- * JVM runs (environment, JVM arguments) is read once; system properties are read per request, and requests
- * that see the same ones share one copy (immutable lists, which the stats keep as they are).
+ * JVM runs (environment, JVM arguments) is read once; system properties are read when a request's panel is
+ * first shown (the panel is {@linkplain #deferred deferred}), and records that see the same ones share one copy
+ * (immutable lists, which the stats keep as they are).
  */
 public final class SettingsPanel implements Panel<SettingsStats> {
 
@@ -51,6 +52,12 @@ public final class SettingsPanel implements Panel<SettingsStats> {
     @Override
     public String title() {
         return "Settings";
+    }
+
+    /** Its stats wait for the record's first reading: they describe the JVM and the host, not the request. */
+    @Override
+    public boolean deferred() {
+        return true;
     }
 
     @Override

@@ -28,8 +28,8 @@ final class TemplateLog {
     private final int capacity;
     private final Masking masking;
     private final List<Node> nodes = new ArrayList<>();
-    /** The variables' previews by value: fragments see the same model objects as their page, previewed once. */
-    private final Map<Object, String> previews = new IdentityHashMap<>();
+    /** The text of each object previewed, by identity: fragments see the objects of their page's model again. */
+    private final Map<Object, String> texts = new IdentityHashMap<>();
     private int dropped;
 
     TemplateLog(long requestStartNanos, int capacity, Masking masking) {
@@ -82,7 +82,7 @@ final class TemplateLog {
                     millis(durations[i]), millis(Math.max(0, durations[i] - children[i])), node.resource,
                     node.mode, node.finished, variableEntries(node)));
         }
-        previews.clear();
+        texts.clear();
         return events;
     }
 
@@ -116,7 +116,7 @@ final class TemplateLog {
      */
     private List<RequestStats.Entry> variableEntries(Node node) {
         if (node.entries == null) {
-            node.entries = masking.singleEntries(node.variables, true, previews);
+            node.entries = masking.singleEntries(node.variables, true, texts);
             node.variables = null;
         }
         return node.entries;

@@ -29,6 +29,12 @@ public final class VersionsPanel implements Panel<VersionsStats> {
         return "Versions";
     }
 
+    /** Its stats wait for the record's first reading: they describe the JVM and the host, not the request. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
     @Override
     public VersionsStats onRequestEnd(RequestContext context) {
         HostInfo host = context.request().host();

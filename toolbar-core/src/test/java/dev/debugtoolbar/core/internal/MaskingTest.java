@@ -68,22 +68,22 @@ class MaskingTest {
     }
 
     @Test
-    void previewsASharedValueOnceAndStillMasksItByName() {
+    void turnsAnObjectSharedByPageAndFragmentIntoTextOnceAndStillMasksItByName() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        Object shared = new Object() {
+        Object book = new Object() {
             @Override
             public String toString() {
-                return "shared #" + calls.incrementAndGet();
+                return "book #" + calls.incrementAndGet();
             }
         };
-        java.util.Map<Object, String> previews = new java.util.IdentityHashMap<>();
-        var page = MASKING.singleEntries(java.util.Map.of("books", shared), true, previews);
-        var fragment = MASKING.singleEntries(java.util.Map.of("books", shared, "apiKey", shared), true, previews);
-        assertEquals(1, calls.get(), "one toString for the value both maps share");
-        assertEquals("shared #1", page.get(0).value());
+        java.util.Map<Object, String> texts = new java.util.IdentityHashMap<>();
+        var page = MASKING.singleEntries(java.util.Map.of("books", java.util.List.of(book)), true, texts);
+        var fragment = MASKING.singleEntries(java.util.Map.of("book", book, "apiKey", book), true, texts);
+        assertEquals(1, calls.get(), "one toString for the object the list and the fragment share");
+        assertEquals("[book #1]", page.get(0).value());
         var byName = new java.util.HashMap<String, String>();
         fragment.forEach(entry -> byName.put(entry.name(), entry.value()));
-        assertEquals("shared #1", byName.get("books"));
+        assertEquals("book #1", byName.get("book"));
         assertEquals(Masking.MASK, byName.get("apiKey"));
     }
 }
