@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Page-level load benchmark (issue 7; results in docs/performance.md). Serves the fixed page (20 statements on
-# H2, a Thymeleaf template with fragments, 5 JCache operations) from one embedded Jetty in three modes: none (no
-# toolbar), hidden (toolbar installed, client not allowed) and shown (toolbar recorded and injected). wrk loads
-# each mode on loopback, after a warm-up, in interleaved rounds (none, hidden, shown, none, ...), and the
+# H2, a Thymeleaf template with fragments, 5 JCache operations) with embedded Jetty in three modes, each from a JVM
+# of its own: none (no toolbar), hidden (toolbar installed, client not allowed) and shown (toolbar recorded and
+# injected). wrk loads each mode on loopback, after a warm-up long enough for the JIT (a mode reaches its steady
+# rate after 30 to 50 s on 2 cores), in interleaved rounds (none, hidden, shown, none, ...), and the
 # medians over the rounds are reported, with the ratios to no toolbar and the server's CPU time per request
 # (user and system, all its threads, GC included, from /proc: steadier than throughput on a shared machine).
 #
 # Usage: benchmarks/load.sh [rounds=5] [seconds per run=10]
-# Environment: CONNECTIONS (4), WARMUP seconds per mode (15), SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar,
-# JAVA_OPTS for the server (default -Xms512m -Xmx512m; add -XX:StartFlightRecording=... to profile).
+# Environment: CONNECTIONS (4), WARMUP seconds per mode (60), SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar,
+# JAVA_OPTS for the servers (default -Xms512m -Xmx512m; add -XX:StartFlightRecording=... to profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds="${1:-5}"
 seconds="${2:-10}"
 connections="${CONNECTIONS:-4}"
-warmup="${WARMUP:-15}"
+warmup="${WARMUP:-60}"
 modes=(none hidden shown)
 
 command -v wrk >/dev/null 2>&1 || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
@@ -23,22 +24,28 @@ command -v curl >/dev/null 2>&1 || { echo "curl is missing: apt-get install curl
 [[ -n "${SKIP_BUILD:-}" ]] || mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
 
 work="$(mktemp -d)"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-java ${JAVA_OPTS:--Xms512m -Xmx512m} -cp benchmarks/target/benchmarks.jar dev.debugtoolbar.benchmarks.page.PageServer \
-  >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 300); do
-  grep -q '^Serving' "$work/server.log" && break
-  kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.1
+# One JVM per mode, as an application runs in one: sharing a JVM, the modes' code would share the JIT's profiles.
+declare -A server root
+trap 'for pid in "${server[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+for mode in "${modes[@]}"; do
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  java ${JAVA_OPTS:--Xms512m -Xmx512m} -cp benchmarks/target/benchmarks.jar \
+    dev.debugtoolbar.benchmarks.page.PageServer 0 "$mode" >"$work/$mode.log" 2>&1 &
+  server[$mode]=$!
 done
-root="$(sed -n 's/^Serving the fixed page on //p' "$work/server.log")"
-[[ -n "$root" ]] || { echo "The page server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+for mode in "${modes[@]}"; do
+  for _ in $(seq 300); do
+    grep -q '^Serving' "$work/$mode.log" && break
+    kill -0 "${server[$mode]}" 2>/dev/null || { cat "$work/$mode.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  root[$mode]="$(sed -n 's/^Serving the fixed page on //p' "$work/$mode.log")"
+  [[ -n "${root[$mode]}" ]] || { echo "The $mode page server did not start:" >&2; cat "$work/$mode.log" >&2; exit 1; }
+done
 
 # Each mode must be what it claims: only 'shown' carries the toolbar's header and loader tag.
 for mode in "${modes[@]}"; do
-  curl -s -D "$work/headers" -o "$work/body" "$root$mode/"
+  curl -s -D "$work/headers" -o "$work/body" "${root[$mode]}$mode/"
   header=$(grep -ci '^X-Debug-Toolbar-Id:' "$work/headers" || true)
   tag=$(grep -c 'data-tb-id=' "$work/body" || true)
   rows=$(grep -o '<tr><td>' "$work/body" | wc -l)
@@ -51,19 +58,19 @@ done
 
 echo "load before: $(uptime)"
 for mode in "${modes[@]}"; do
-  wrk -t1 -c"$connections" -d"${warmup}s" "$root$mode/" >/dev/null
+  wrk -t1 -c"$connections" -d"${warmup}s" "${root[$mode]}$mode/" >/dev/null
 done
 
 # wrk's latency figures in ms, whatever unit it printed them in
 to_ms='function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }'
 # the server's CPU time (user + system) in clock ticks, from /proc
-server_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+server_ticks() { awk '{ print $14 + $15 }' "/proc/${server[$1]}/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
 for round in $(seq "$rounds"); do
   for mode in "${modes[@]}"; do
-    before=$(server_ticks)
-    wrk -t1 -c"$connections" -d"${seconds}s" --latency "$root$mode/" >"$work/run"
-    after=$(server_ticks)
+    before=$(server_ticks "$mode")
+    wrk -t1 -c"$connections" -d"${seconds}s" --latency "${root[$mode]}$mode/" >"$work/run"
+    after=$(server_ticks "$mode")
     awk -v ticks=$((after - before)) -v hz="$ticks_per_second" "$to_ms"'
       /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec:/ { rps = $2 }
       / requests in / { requests = $1 }

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
@@ -55,15 +56,31 @@ public final class PageServer implements AutoCloseable {
         this.uri = uri;
     }
 
-    /** Serves until the process is killed; prints the root URI first. */
+    /**
+     * Serves until the process is killed; prints the root URI first. Arguments: the port (default 0, a free one),
+     * then the modes to serve (default all), such as {@code 0 shown}.
+     */
     public static void main(String[] args) throws Exception {
-        PageServer pages = start(args.length > 0 ? Integer.parseInt(args[0]) : 0);
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        EnumSet<PageMode> modes = EnumSet.noneOf(PageMode.class);
+        for (int i = 1; i < args.length; i++) {
+            modes.add(PageMode.valueOf(args[i].toUpperCase(java.util.Locale.ROOT)));
+        }
+        PageServer pages = start(port, modes.isEmpty() ? EnumSet.allOf(PageMode.class) : modes);
         System.out.println("Serving the fixed page on " + pages.uri());
         Runtime.getRuntime().addShutdownHook(new Thread(pages::close));
     }
 
-    /** Starts the server on 127.0.0.1; port {@code 0} picks a free one. */
+    /** Starts the server with every mode on 127.0.0.1; port {@code 0} picks a free one. */
     public static PageServer start(int port) throws Exception {
+        return start(port, EnumSet.allOf(PageMode.class));
+    }
+
+    /**
+     * Starts the server with {@code modes} only on 127.0.0.1: a JVM that serves one mode learns (JIT) that mode's
+     * code alone, as an application's JVM does.
+     */
+    public static PageServer start(int port, Set<PageMode> modes) throws Exception {
         JdbcConnectionPool database = seededDatabase();
         List<AutoCloseable> resources = new ArrayList<>();
         Server server = new Server();
@@ -73,7 +90,7 @@ public final class PageServer implements AutoCloseable {
             connector.setPort(port);
             server.addConnector(connector);
             ContextHandlerCollection contexts = new ContextHandlerCollection();
-            for (PageMode mode : PageMode.values()) {
+            for (PageMode mode : modes) {
                 contexts.addHandler(context(mode, database, resources));
             }
             server.setHandler(contexts);
