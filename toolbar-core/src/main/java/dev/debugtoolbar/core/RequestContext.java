@@ -3,6 +3,7 @@ package dev.debugtoolbar.core;
 import dev.debugtoolbar.core.sql.SqlLog;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -155,16 +156,20 @@ public final class RequestContext {
 
     /**
      * This ended request's facts for panels that summarise it later, on another thread: everything but the live
-     * request, of which only its method, URL, path, query, client address and host remain.
+     * request, of which only its method, URL, path, query, client address, headers and host remain.
      */
     RequestContext detached() {
         return new RequestContext(this, new CompletedRequest(request.method(), request.url(), request.path(),
-                request.query(), request.remoteAddress(), request.host()));
+                request.query(), request.remoteAddress(), Collections.unmodifiableMap(request.headers()),
+                request.host()));
     }
 
-    /** What remains of a request after it completed; the rest of it is gone with the container's request. */
+    /**
+     * What remains of a request after it completed: its text (headers included). Its parameters, cookies and
+     * session are gone with the container's request.
+     */
     private record CompletedRequest(String method, String url, String path, String query, String remoteAddress,
-                                    HostInfo host) implements RequestView {
+                                    Map<String, List<String>> headers, HostInfo host) implements RequestView {
 
         @Override
         public Map<String, List<String>> queryParameters() {
@@ -174,11 +179,6 @@ public final class RequestContext {
         @Override
         public Map<String, List<String>> formParameters() {
             throw gone("parameters");
-        }
-
-        @Override
-        public Map<String, List<String>> headers() {
-            throw gone("headers");
         }
 
         @Override

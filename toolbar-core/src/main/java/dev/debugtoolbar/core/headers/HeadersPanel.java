@@ -24,6 +24,12 @@ public final class HeadersPanel implements Panel<HeadersStats> {
         return "Headers";
     }
 
+    /** Its stats wait for the record's first reading: it reads the headers kept in the context. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
     @Override
     public HeadersStats onRequestEnd(RequestContext context) {
         return new HeadersStats(masking.entries(context.request().headers()),

@@ -20,6 +20,12 @@ public final class HistoryPanel implements Panel<HistoryStats> {
         return "History";
     }
 
+    /** Its stats wait for the record's first reading: it reads a header kept in the context. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
     @Override
     public HistoryStats onRequestEnd(RequestContext context) {
         return new HistoryStats(RequestKind.isAjax(context.request()::header));

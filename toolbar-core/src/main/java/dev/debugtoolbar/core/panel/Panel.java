@@ -65,10 +65,10 @@ public interface Panel<S> {
      * JSON API or a test asking) instead of running on the request's thread as it ends. The page is then not held
      * up by this panel's summary, and requests nobody looks at never pay for it. Say so only when the end hook
      * reads nothing but the facts collectors put into the context (its values, {@link RequestContext#sql()},
-     * {@link RequestContext#exceptions()}, the duration and the response) and may run on any thread: the live
-     * request is gone by then, and reading its parameters, headers, cookies or session fails. The
-     * {@code Server-Timing} header, which must be sent with the page, takes such a panel's metrics from
-     * {@link #deferredTimings}. Default {@code false}.
+     * {@link RequestContext#exceptions()}, the duration, the response, the request's URL and headers) and may
+     * run on any thread: the live request is gone by then, and reading its parameters, cookies or session
+     * fails. The {@code Server-Timing} header, which must be sent with the page, takes such a panel's metrics
+     * from {@link #deferredTimings}. Default {@code false}.
      */
     default boolean deferred() {
         return false;

@@ -67,6 +67,12 @@ public final class RedirectsPanel implements Panel<RedirectsStats> {
         return "Redirects";
     }
 
+    /** Its stats wait for the record's first reading: it reads the response and the headers kept in the context. */
+    @Override
+    public boolean deferred() {
+        return true;
+    }
+
     @Override
     public RedirectsStats onRequestEnd(RequestContext context) {
         ResponseView response = context.response();

@@ -6,6 +6,7 @@ import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
 import net.ttddyy.dsproxy.proxy.jdk.JdkJdbcProxyFactory;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
 final class RowCountingProxyFactory extends JdkJdbcProxyFactory {
 
     private static final Class<?>[] INTERFACES = {ProxyJdbcObject.class, ResultSet.class};
+    private static final Constructor<?> COUNTING_PROXY = countingProxy();
 
     private final Supplier<RequestContext> current;
 
@@ -47,8 +49,22 @@ final class RowCountingProxyFactory extends JdkJdbcProxyFactory {
         } else {
             return resultSet;
         }
-        return (ResultSet) Proxy.newProxyInstance(ProxyJdbcObject.class.getClassLoader(), INTERFACES,
-                new Counting(resultSet, count, proxyConfig));
+        try {
+            return (ResultSet) COUNTING_PROXY.newInstance(new Counting(resultSet, count, proxyConfig));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the row-counting result set proxy cannot be made", e);
+        }
+    }
+
+    /** The proxy class's constructor, found once: {@link Proxy#newProxyInstance} looks the class up on every call. */
+    private static Constructor<?> countingProxy() {
+        try {
+            InvocationHandler none = (proxy, method, args) -> null;
+            return Proxy.newProxyInstance(ProxyJdbcObject.class.getClassLoader(), INTERFACES, none).getClass()
+                    .getConstructor(InvocationHandler.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("a proxy class has no InvocationHandler constructor", e);
+        }
     }
 
     /** Passes every call to the driver's result set and counts the rows {@code next()} reaches. */
