@@ -13,8 +13,9 @@ import org.openjdk.jol.info.GraphLayout;
  * The memory a stored {@link RequestRecord} takes per SQL statement: records of 0, 20, 100 and 1,000 statements
  * are made by the toolbar over H2 (like {@link StatementCostBenchmark}'s requests) and measured with JOL, every
  * object reachable from the record counted once; the bytes per statement are the difference to the record
- * without statements, divided by the count. Two workloads: one SQL text from one call site, and
- * {@value StatementCostBenchmark#STATEMENTS} texts from as many call sites in turn.
+ * without statements, divided by the count. Each record is measured as stored (its deferred panels' stats not
+ * made yet: it holds the request's raw facts) and after its first reading. Two workloads: one SQL text from one
+ * call site, and {@value StatementCostBenchmark#STATEMENTS} texts from as many call sites in turn.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.debugtoolbar.benchmarks.RecordSize}
  */
@@ -30,14 +31,24 @@ public final class RecordSize {
         JdbcConnectionPool h2 = StatementCostBenchmark.bookDatabase();
         try (DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build()) {
             DataSource dataSource = toolbar.wrap(h2);
-            System.out.printf("%-9s %11s %13s %15s%n", "workload", "statements", "record bytes", "bytes/statement");
+            // the panels (and through them the configuration and the data sources) are the toolbar's, not a record's
+            GraphLayout shared = GraphLayout.parseInstance(toolbar.panels().toArray());
+            System.out.printf("%-9s %11s %9s %13s %15s%n", "workload", "statements", "read", "record bytes",
+                    "bytes/statement");
             for (boolean distinct : new boolean[] {false, true}) {
-                long empty = 0;
+                long[] empty = new long[2];
                 for (int count : COUNTS) {
-                    long bytes = GraphLayout.parseInstance(record(toolbar, dataSource, count, distinct)).totalSize();
-                    empty = count == 0 ? bytes : empty;
-                    System.out.printf("%-9s %11d %13d %15s%n", distinct ? "distinct" : "repeated", count, bytes,
-                            count == 0 ? "-" : Long.toString((bytes - empty) / count));
+                    RequestRecord record = record(toolbar, dataSource, count, distinct);
+                    for (int read = 0; read < 2; read++) {
+                        if (read == 1) {
+                            record.panels().values().forEach(panel -> { }); // the first reading makes the stats
+                        }
+                        long bytes = GraphLayout.parseInstance(record).subtract(shared).totalSize();
+                        empty[read] = count == 0 ? bytes : empty[read];
+                        System.out.printf("%-9s %11d %9s %13d %15s%n", distinct ? "distinct" : "repeated", count,
+                                read == 0 ? "not yet" : "yes", bytes,
+                                count == 0 ? "-" : Long.toString((bytes - empty[read]) / count));
+                    }
                 }
             }
         } finally {

@@ -106,6 +106,24 @@ class InjectionIT {
                     response.flushBuffer();
                     response.getWriter().write("</body></html>");
                 })
+                .handle("/helper-thread", (request, response) -> {
+                    response.setContentType("text/html;charset=UTF-8");
+                    java.io.PrintWriter writer = response.getWriter();
+                    writer.write("<html><body><p>");
+                    writer.print('a');
+                    Thread helper = new Thread(() -> {
+                        writer.print('b');
+                        writer.write("cd".toCharArray());
+                        writer.write("ef");
+                    });
+                    helper.start();
+                    try {
+                        helper.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    writer.write("g</p></body></html>");
+                })
                 .handle("/csp", (request, response) -> {
                     response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self' 'nonce-r4nd0m'");
                     response.setContentType("text/html");
@@ -134,6 +152,14 @@ class InjectionIT {
         assertEquals(String.valueOf(response.body().length), response.headers().firstValue("Content-Length").orElseThrow());
         assertTrue(response.headers().firstValue("Server-Timing").orElseThrow().startsWith("total;dur="));
         assertTrue(TOOLBAR.store().find(id).isPresent());
+    }
+
+    @Test
+    void holdsWhatAnotherThreadOfTheRequestWritesInItsPlace() {
+        String body = new String(server.get("/helper-thread").body(), StandardCharsets.UTF_8);
+
+        assertTrue(body.startsWith("<html><body><p>abcdefg</p><script "), body);
+        assertEquals(1, occurrences(body, "<script "), body);
     }
 
     @Test

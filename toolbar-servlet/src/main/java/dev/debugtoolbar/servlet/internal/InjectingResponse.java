@@ -38,6 +38,8 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     private final BooleanSupplier asyncStarted;
     private final boolean interceptRedirects;
 
+    /** The thread that records the request and finishes this response: the container's request thread. */
+    private final Thread requestThread = Thread.currentThread();
     private Mode mode = Mode.UNDECIDED;
     private boolean bypassed;
     private long declaredLength = -1;
@@ -388,6 +390,24 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /** Holds or passes on characters the application wrote; the caller owns this response (see HoldingPrintWriter). */
+    private void writeChars(char[] data, int offset, int length) throws IOException {
+        if (decide() == Mode.BUFFER) {
+            holdChars(data, offset, length);
+        } else {
+            response.getWriter().write(data, offset, length);
+        }
+    }
+
+    /** Like {@link #writeChars}, for a string. */
+    private void writeText(String text, int offset, int length) throws IOException {
+        if (decide() == Mode.BUFFER) {
+            holdText(text, offset, length);
+        } else {
+            response.getWriter().write(text, offset, length);
+        }
+    }
+
     private void holdChars(char[] data, int offset, int length) throws IOException {
         if (canHoldChars(length)) {
             chars.append(data, offset, length);
@@ -485,16 +505,60 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         }
     }
 
-    /** The writer under the {@link PrintWriter} the application writes to. */
     /**
-     * The writer the application gets. It locks this response, as {@link HoldingWriter} does, instead of a lock of
-     * its own: template engines write a page in hundreds of small pieces, many of them single characters, and
-     * taking one lock per piece instead of three showed in profiles.
+     * The writer the application gets. On the request's own thread it holds text without taking a lock: a
+     * template engine writes a page in hundreds of small pieces, and a lock per piece showed in profiles. That
+     * thread is also the one that finishes the response, after the application returned, so it never races with
+     * itself; any other thread (an asynchronous request's, or one the application started) goes through
+     * {@link HoldingWriter}, which locks this response like every method that changes what is held.
      */
     private final class HoldingPrintWriter extends PrintWriter {
         HoldingPrintWriter() {
             super(new HoldingWriter(), false);
             lock = InjectingResponse.this;
+        }
+
+        @Override
+        public void write(int c) {
+            if (Thread.currentThread() != requestThread) {
+                super.write(c);
+                return;
+            }
+            try {
+                if (decide() == Mode.BUFFER && canHoldChars(1)) {
+                    chars.append((char) c);
+                } else {
+                    response.getWriter().write(c);
+                }
+            } catch (IOException e) {
+                setError();
+            }
+        }
+
+        @Override
+        public void write(char[] data, int offset, int length) {
+            if (Thread.currentThread() != requestThread) {
+                super.write(data, offset, length);
+                return;
+            }
+            try {
+                writeChars(data, offset, length);
+            } catch (IOException e) {
+                setError();
+            }
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            if (Thread.currentThread() != requestThread) {
+                super.write(text, offset, length);
+                return;
+            }
+            try {
+                writeText(text, offset, length);
+            } catch (IOException e) {
+                setError();
+            }
         }
     }
 
@@ -503,30 +567,10 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             super(InjectingResponse.this);
         }
 
-        /** Single characters (template engines write many) without {@link Writer}'s one-character array. */
-        @Override
-        public void write(int c) throws IOException {
-            synchronized (InjectingResponse.this) {
-                if (decide() == Mode.BUFFER) {
-                    if (canHoldChars(1)) {
-                        chars.append((char) c);
-                    } else {
-                        response.getWriter().write(c);
-                    }
-                } else {
-                    response.getWriter().write(c);
-                }
-            }
-        }
-
         @Override
         public void write(char[] data, int offset, int length) throws IOException {
             synchronized (InjectingResponse.this) {
-                if (decide() == Mode.BUFFER) {
-                    holdChars(data, offset, length);
-                } else {
-                    response.getWriter().write(data, offset, length);
-                }
+                writeChars(data, offset, length);
             }
         }
 
@@ -534,11 +578,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         @Override
         public void write(String text, int offset, int length) throws IOException {
             synchronized (InjectingResponse.this) {
-                if (decide() == Mode.BUFFER) {
-                    holdText(text, offset, length);
-                } else {
-                    response.getWriter().write(text, offset, length);
-                }
+                writeText(text, offset, length);
             }
         }
 
