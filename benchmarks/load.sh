@@ -9,7 +9,8 @@
 #
 # Usage: benchmarks/load.sh [rounds=5] [seconds per run=10]
 # Environment: CONNECTIONS (4), WARMUP seconds per mode (60), SKIP_BUILD=1 to reuse benchmarks/target/benchmarks.jar,
-# JAVA_OPTS for the servers (default -Xms512m -Xmx512m; add -XX:StartFlightRecording=... to profile).
+# JAVA_OPTS for the servers (default -Xms512m -Xmx512m). To profile one mode, run its server alone with JFR and load it
+# with wrk (docs/performance.md has the commands).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
