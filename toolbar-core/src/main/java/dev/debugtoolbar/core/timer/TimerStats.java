@@ -6,8 +6,7 @@ package dev.debugtoolbar.core.timer;
  *
  * @param wallMillis     the request's wall time
  * @param cpuMillis      CPU time used by the request thread, user and system
- * @param userMillis     of which user time
  * @param allocatedBytes bytes allocated by the request thread
  */
-public record TimerStats(double wallMillis, Double cpuMillis, Double userMillis, Long allocatedBytes) {
+public record TimerStats(double wallMillis, Double cpuMillis, Long allocatedBytes) {
 }
