@@ -3,6 +3,8 @@ package dev.debugtoolbar.core.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +15,10 @@ public final class AddressMatcher {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+    private static final int REMEMBERED_ADDRESSES = 1_024;
+
     private final List<Range> ranges;
+    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
     private AddressMatcher(List<Range> ranges) {
         this.ranges = ranges;
@@ -33,8 +38,25 @@ public final class AddressMatcher {
         }
     }
 
-    /** Whether {@code address} (a literal) lies in one of the ranges; {@code false} for anything unparsable. */
+    /**
+     * Whether {@code address} (a literal) lies in one of the ranges; {@code false} for anything unparsable. The
+     * answers for the first addresses asked about are remembered: a toolbar sees few clients, every request.
+     */
     public boolean matches(String address) {
+        if (address == null) {
+            return false;
+        }
+        Boolean known = verdicts.get(address);
+        if (known == null) {
+            known = judge(address);
+            if (verdicts.size() < REMEMBERED_ADDRESSES) {
+                verdicts.put(address, known);
+            }
+        }
+        return known;
+    }
+
+    private boolean judge(String address) {
         byte[] bytes = literal(address);
         if (bytes == null) {
             return false;
