@@ -3,8 +3,6 @@ package dev.debugtoolbar.core.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +13,8 @@ public final class AddressMatcher {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private static final int REMEMBERED_ADDRESSES = 1_024;
-
     private final List<Range> ranges;
-    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
+    private final Memo<String, Boolean> verdicts = new Memo<>(1_024, this::judge);
 
     private AddressMatcher(List<Range> ranges) {
         this.ranges = ranges;
@@ -43,17 +39,7 @@ public final class AddressMatcher {
      * answers for the first addresses asked about are remembered: a toolbar sees few clients, every request.
      */
     public boolean matches(String address) {
-        if (address == null) {
-            return false;
-        }
-        Boolean known = verdicts.get(address);
-        if (known == null) {
-            known = judge(address);
-            if (verdicts.size() < REMEMBERED_ADDRESSES) {
-                verdicts.put(address, known);
-            }
-        }
-        return known;
+        return address != null && verdicts.get(address);
     }
 
     private boolean judge(String address) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,13 +28,12 @@ public final class Masking {
     private static final int REMEMBERED = 4_096;
     private static final int REMEMBERED_VALUE_CHARS = 256;
 
-    private final ToolbarConfig config;
-    private final Map<String, Boolean> sensitiveNames = new ConcurrentHashMap<>();
-    private final Map<String, String> maskedValues = new ConcurrentHashMap<>();
+    private final Memo<String, Boolean> sensitiveNames;
+    private final Memo<String, String> maskedValues = new Memo<>(REMEMBERED, this::maskInside);
 
     /** Masks what {@code config} calls sensitive. */
     public Masking(ToolbarConfig config) {
-        this.config = config;
+        this.sensitiveNames = new Memo<>(REMEMBERED, config::isSensitive);
     }
 
     /** One entry per value. */
@@ -106,19 +104,14 @@ public final class Masking {
         if (value == null || !mayHoldSecret(value)) {
             return value;
         }
-        boolean rememberable = value.length() <= REMEMBERED_VALUE_CHARS;
-        String known = rememberable ? maskedValues.get(value) : null;
-        if (known != null) {
-            return known;
-        }
+        return value.length() <= REMEMBERED_VALUE_CHARS ? maskedValues.get(value) : maskInside(value);
+    }
+
+    private String maskInside(String value) {
         String withoutUrlPassword = URL_PASSWORD.matcher(value).replaceAll("$1" + MASK + "@");
         Matcher pairs = PAIR.matcher(withoutUrlPassword);
-        String masked = pairs.replaceAll(pair -> Matcher.quoteReplacement(isSensitive(pair.group(1))
+        return pairs.replaceAll(pair -> Matcher.quoteReplacement(isSensitive(pair.group(1))
                 ? pair.group(1) + "=" + MASK : pair.group()));
-        if (rememberable) {
-            remember(maskedValues, value, masked);
-        }
-        return masked;
     }
 
     /**
@@ -148,20 +141,6 @@ public final class Masking {
 
     /** Whether {@code name} looks secret, as the configuration says; remembered per name. */
     public boolean isSensitive(String name) {
-        if (name == null) {
-            return false;
-        }
-        Boolean known = sensitiveNames.get(name);
-        if (known == null) {
-            known = config.isSensitive(name);
-            remember(sensitiveNames, name, known);
-        }
-        return known;
-    }
-
-    private static <V> void remember(Map<String, V> memory, String key, V value) {
-        if (memory.size() < REMEMBERED) {
-            memory.put(key, value);
-        }
+        return name != null && sensitiveNames.get(name);
     }
 }

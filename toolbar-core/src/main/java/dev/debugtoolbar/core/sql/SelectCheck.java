@@ -1,10 +1,10 @@
 package dev.debugtoolbar.core.sql;
 
+import dev.debugtoolbar.core.internal.Memo;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The conservative test a recorded statement must pass before the toolbar runs it again: one plain
@@ -39,25 +39,14 @@ final class SelectCheck {
     private static final Set<String> LOCK_MODES = Set.of("UPDATE", "SHARE", "KEY", "NO");
 
     /** SQL texts whose verdict is remembered: an application runs a bounded set of texts, again and again. */
-    private static final int REMEMBERED_TEXTS = 4_096;
-    private static final Map<String, Verdict> VERDICTS = new ConcurrentHashMap<>();
+    private static final Memo<String, Verdict> VERDICTS = new Memo<>(4_096, SelectCheck::judge);
 
     private SelectCheck() {
     }
 
     /** The verdict on {@code sql}; a text's verdict never changes, so it is worked out once per text. */
     static Verdict check(String sql) {
-        if (sql == null) {
-            return judge(null);
-        }
-        Verdict known = VERDICTS.get(sql);
-        if (known == null) {
-            known = judge(sql);
-            if (VERDICTS.size() < REMEMBERED_TEXTS) {
-                VERDICTS.put(sql, known);
-            }
-        }
-        return known;
+        return sql == null ? judge(null) : VERDICTS.get(sql);
     }
 
     private static Verdict judge(String sql) {
