@@ -1,5 +1,6 @@
 package dev.debugtoolbar.core;
 
+import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.sql.SqlLog;
 
 import java.time.Instant;
@@ -159,9 +160,10 @@ public final class RequestContext {
      * request, of which only its method, URL, path, query, client address, headers and host remain.
      */
     RequestContext detached() {
+        Map<String, List<String>> headers = Guard.call(request::headers, failure -> Map.of(),
+                "the request's headers could not be kept for the panels that read them later");
         return new RequestContext(this, new CompletedRequest(request.method(), request.url(), request.path(),
-                request.query(), request.remoteAddress(), Collections.unmodifiableMap(request.headers()),
-                request.host()));
+                request.query(), request.remoteAddress(), Collections.unmodifiableMap(headers), request.host()));
     }
 
     /**

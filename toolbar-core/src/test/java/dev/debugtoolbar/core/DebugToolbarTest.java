@@ -317,6 +317,30 @@ class DebugToolbarTest {
         assertFalse(record.panel("request").orElseThrow().failed(), "the built-in Request panel read them in time");
     }
 
+    @Test
+    void aRequestWhoseHeadersCannotBeReadStillEndsWithARecord() {
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        RequestView broken = new RequestView() {
+            private final FakeRequest plain = new FakeRequest("/broken");
+            public String method() { return plain.method(); }
+            public String url() { return plain.url(); }
+            public String path() { return plain.path(); }
+            public String query() { return plain.query(); }
+            public String remoteAddress() { return plain.remoteAddress(); }
+            public Map<String, List<String>> queryParameters() { return plain.queryParameters(); }
+            public Map<String, List<String>> formParameters() { return plain.formParameters(); }
+            public Map<String, List<String>> headers() { throw new IllegalStateException("recycled"); }
+            public Map<String, String> cookies() { return plain.cookies(); }
+            public Map<String, Object> sessionAttributes() { return plain.sessionAttributes(); }
+        };
+
+        RequestRecord record = toolbar.finish(toolbar.start(broken), new FakeResponse(200));
+
+        assertEquals("/broken", record.path());
+        assertTrue(toolbar.store().find(record.id()).isPresent());
+        assertFalse(record.panel("sql").orElseThrow().failed(), "the deferred panels still summarise");
+    }
+
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable build) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, build);
         assertTrue(error.getMessage().contains(part), error.getMessage());
