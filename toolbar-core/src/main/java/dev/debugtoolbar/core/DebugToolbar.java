@@ -58,12 +58,12 @@ public final class DebugToolbar implements AutoCloseable {
     private final SqlReplayer sqlReplayer;
     private final SecureRandom random = new SecureRandom();
 
-    private DebugToolbar(ToolbarConfig config, PanelRegistry panels, RequestStore store,
+    private DebugToolbar(ToolbarConfig config, Masking masking, PanelRegistry panels, RequestStore store,
                          ThreadLocal<RequestContext> current, SqlDataSources dataSources) {
         this.config = config;
         this.panels = panels;
         this.store = store;
-        this.masking = new Masking(config);
+        this.masking = masking;
         this.current = current;
         this.dataSources = dataSources;
         this.sqlReplayer = new SqlReplayer(dataSources);
@@ -226,9 +226,9 @@ public final class DebugToolbar implements AutoCloseable {
     }
 
     /** Whether the panel's stats wait for the record's first reading: it may, and it is on and started well. */
-    private static boolean waits(Panel<?> panel, RequestContext context) {
-        return context.isPanelEnabled(panel.id()) && context.startFailure(panel.id()) == null
-                && Guard.call(panel::deferred, failure -> false, "panel " + panel.id() + " failed to say if it waits");
+    private boolean waits(Panel<?> panel, RequestContext context) {
+        String id = panel.id();
+        return panels.isDeferred(panel) && context.isPanelEnabled(id) && context.startFailure(id) == null;
     }
 
     private String newId() {
@@ -494,7 +494,8 @@ public final class DebugToolbar implements AutoCloseable {
                     cacheCalls, redirects, stacks, skipped, application, slowMillis, nPlusOne);
             ThreadLocal<RequestContext> current = new ThreadLocal<>();
             SqlDataSources dataSources = new SqlDataSources(current::get);
-            PanelRegistry registry = PanelRegistry.create(config, extraPanels, dataSources);
+            Masking masking = new Masking(config);
+            PanelRegistry registry = PanelRegistry.create(config, masking, extraPanels, dataSources);
             RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity);
             if (config.enabled()) {
                 for (Panel<?> panel : registry.all()) {
@@ -504,7 +505,7 @@ public final class DebugToolbar implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Debug toolbar enabled at {0} for clients {1}; panels: {2}",
                         prefix, clients, registry.ids());
             }
-            return new DebugToolbar(config, registry, requestStore, current, dataSources);
+            return new DebugToolbar(config, masking, registry, requestStore, current, dataSources);
         }
 
         private static int notNegative(String option, int value) {

@@ -68,7 +68,7 @@ public interface Panel<S> {
      * {@link RequestContext#exceptions()}, the duration, the response, the request's URL and headers) and may
      * run on any thread: the live request is gone by then, and reading its parameters, cookies or session
      * fails. The {@code Server-Timing} header, which must be sent with the page, takes such a panel's metrics
-     * from {@link #deferredTimings}. Default {@code false}.
+     * from {@link #deferredTimings}. Asked once, when the toolbar is built. Default {@code false}.
      */
     default boolean deferred() {
         return false;

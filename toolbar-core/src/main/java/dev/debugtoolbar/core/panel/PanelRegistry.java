@@ -6,6 +6,7 @@ import dev.debugtoolbar.core.cache.CachePanel;
 import dev.debugtoolbar.core.callsite.StackFilter;
 import dev.debugtoolbar.core.exceptions.ExceptionsPanel;
 import dev.debugtoolbar.core.headers.HeadersPanel;
+import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.history.HistoryPanel;
 import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.logging.LoggingPanel;
@@ -35,17 +36,24 @@ public final class PanelRegistry {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
 
     private final List<Panel<?>> panels;
+    private final Set<String> deferred = new HashSet<>();
 
     private PanelRegistry(List<Panel<?>> panels) {
         this.panels = List.copyOf(panels);
+        for (Panel<?> panel : this.panels) {
+            if (Guard.call(panel::deferred, failure -> false, "panel " + panel.id() + " failed to say if it waits")) {
+                deferred.add(panel.id());
+            }
+        }
     }
 
     /**
      * The built-in panels plus those found by {@link ServiceLoader} plus {@code extra}; ids are validated.
-     * The SQL panel knows the wrapped data sources from {@code dataSources}.
+     * The SQL panel knows the wrapped data sources from {@code dataSources}; the panels that show names and values
+     * mask them with {@code masking}.
      */
-    public static PanelRegistry create(ToolbarConfig config, List<Panel<?>> extra, SqlDataSources dataSources) {
-        Masking masking = new Masking(config);
+    public static PanelRegistry create(ToolbarConfig config, Masking masking, List<Panel<?>> extra,
+                                       SqlDataSources dataSources) {
         StackFilter stackFilter = config.stackFilter();
         SqlPanel sql = new SqlPanel(stackFilter, config.slowStatementMillis(), config.nPlusOneThreshold(),
                 config.maxStacks(), dataSources);
@@ -98,6 +106,11 @@ public final class PanelRegistry {
     /** All panels in display order. */
     public List<Panel<?>> all() {
         return panels;
+    }
+
+    /** Whether the panel's stats wait for the record's first reading ({@link Panel#deferred}, asked once). */
+    public boolean isDeferred(Panel<?> panel) {
+        return deferred.contains(panel.id());
     }
 
     /** Their ids in display order. */

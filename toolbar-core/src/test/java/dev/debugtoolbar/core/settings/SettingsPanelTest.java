@@ -2,6 +2,7 @@ package dev.debugtoolbar.core.settings;
 
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.FakeRequest;
+import dev.debugtoolbar.core.ForwardingRequest;
 import dev.debugtoolbar.core.FakeResponse;
 import dev.debugtoolbar.core.HostInfo;
 import dev.debugtoolbar.core.RequestView;
@@ -57,7 +58,7 @@ class SettingsPanelTest {
     }
 
     private static SettingsStats settings(DebugToolbar toolbar, HostInfo host) {
-        return (SettingsStats) toolbar.finish(toolbar.start(new HostedRequest(new FakeRequest("/"), host)),
+        return (SettingsStats) toolbar.finish(toolbar.start(hosted(host)),
                         new FakeResponse(200))
                 .panel("settings").orElseThrow().stats();
     }
@@ -72,16 +73,12 @@ class SettingsPanelTest {
     }
 
     /** A request in a container that {@code host} describes. */
-    private record HostedRequest(FakeRequest request, HostInfo host) implements RequestView {
-        public String method() { return request.method(); }
-        public String url() { return request.url(); }
-        public String path() { return request.path(); }
-        public String query() { return request.query(); }
-        public String remoteAddress() { return request.remoteAddress(); }
-        public Map<String, List<String>> queryParameters() { return request.queryParameters(); }
-        public Map<String, List<String>> formParameters() { return request.formParameters(); }
-        public Map<String, List<String>> headers() { return request.headers(); }
-        public Map<String, String> cookies() { return request.cookies(); }
-        public Map<String, Object> sessionAttributes() { return request.sessionAttributes(); }
+    private static RequestView hosted(HostInfo host) {
+        return new ForwardingRequest(new FakeRequest("/")) {
+            @Override
+            public HostInfo host() {
+                return host;
+            }
+        };
     }
 }
