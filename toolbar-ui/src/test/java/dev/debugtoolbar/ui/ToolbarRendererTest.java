@@ -88,7 +88,8 @@ class ToolbarRendererTest {
         List<Object> values = new ArrayList<>(params);
         return new QueryEvent(index, sql, params, batch, start, duration, rows, connection, transaction, "ds1", error,
                 callSite, callSite == null ? List.of() : List.of(callSite, "shop.Web.get(Web.java:7)"), false,
-                null, null, duration > 100, explainable, values);
+                null, null, duration > 100, explainable, values,
+                explainable ? null : "Only a single SELECT that writes nothing is run again.");
     }
 
     private static SqlStats noSql() {
@@ -358,6 +359,64 @@ class ToolbarRendererTest {
         assertLacks(html, "data-tb-action=\"sql-more\"");
         assertLacks(html, " style=");
         assertLacks(html, " onclick");
+    }
+
+    @Test
+    void sqlPanelNumbersStatementsFromOneAsNumbersNotAsConcatenatedDigits() {
+        List<QueryEvent> queries = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Integer duplicateOf = i == 1 || i == 2 || i == 3 || i == 12 ? Integer.valueOf(i == 12 ? 10 : i - 1) : null;
+            queries.add(new QueryEvent(i, "SELECT * FROM t WHERE id = " + i, List.of(), List.of(), i, 0.1, null,
+                    "c1", null, "ds1", null, null, List.of(), false, duplicateOf, null, false, true, List.of(), null));
+        }
+        SqlStats stats = new SqlStats(60, 6, 0, 0, queries, 4, 0,
+                List.of(new NPlusOne("SELECT 1", 5, null, "hint", 0), new NPlusOne("SELECT 2", 5, null, "hint", 10)),
+                0, 100, 0, 200, false, List.of(), 1, Map.of("ds1", "H2"));
+        String html = renderer.renderPanel(record(), panel("sql", "SQL", "60 queries", SQL_TEMPLATE, stats), BASE);
+
+        assertContains(html, ">duplicate of #1<");
+        assertContains(html, ">duplicate of #2<");
+        assertContains(html, ">duplicate of #3<");
+        assertContains(html, ">duplicate of #11<");
+        assertContains(html, ">first at #1<");
+        assertContains(html, ">first at #11<");
+        assertContains(html, ">Show more (10 left)<");
+        // what string concatenation printed: "#0" + "1", "#1" + "1", "#2" + "1", "#10" + "1"
+        for (String wrong : List.of("#01", "#21", "#101")) {
+            assertLacks(html, wrong);
+        }
+    }
+
+    @Test
+    void sqlPanelSaysWhyAStatementIsNotRunAgainWhereItsButtonsWouldBe() {
+        RequestRecord record = fullRecord();
+        String html = squash(renderer.renderPanel(record, record.panels().get("sql"), BASE));
+
+        // the refused INSERT (index 1) says why, in its actions, instead of showing no buttons at all
+        Matcher actions = Pattern.compile("<div class=\"tb-sql-actions\">(.*?)</div>").matcher(html);
+        List<String> blocks = new ArrayList<>();
+        while (actions.find()) {
+            blocks.add(actions.group(1));
+        }
+        assertEquals(3, blocks.size(), html);
+        assertLacks(blocks.get(0), "tb-sql-refusal");
+        assertContains(blocks.get(1), "<span class=\"tb-sql-refusal\">Only a single SELECT that writes nothing is"
+                + " run again.</span>");
+        assertLacks(blocks.get(1), "data-tb-run=");
+    }
+
+    @Test
+    void sqlPanelOffersOnlyAPlainExplainOnMySqlAndSaysWhy() {
+        QueryEvent select = new QueryEvent(0, "SELECT 1", List.of(), List.of(), 0, 0.1, null, "c1", null, "ds1",
+                null, null, List.of(), false, null, null, false, true, List.of(), null);
+        SqlStats stats = new SqlStats(1, 0.1, 0, 0, List.of(select), 0, 0, List.of(), 0, 100, 0, 200, false,
+                List.of(), 1, Map.of("ds1", "MySQL"));
+        String html = renderer.renderPanel(record(), panel("sql", "SQL", "1 query", SQL_TEMPLATE, stats), BASE);
+
+        assertContains(html, "data-tb-run=\"explain\"");
+        assertLacks(html, "data-tb-run=\"analyze\"");
+        assertLacks(html, "data-tb-run=\"select\"");
+        assertContains(html, "On MySQL the toolbar shows only a plain EXPLAIN");
     }
 
     @Test

@@ -32,6 +32,8 @@ import java.util.List;
  *                         can all be bound again)
  * @param values           the parameters as bound, for re-running; not part of the JSON (empty when read
  *                         back from it)
+ * @param replayRefusal    why the toolbar will not EXPLAIN or re-run it, for the developer; {@code null} when
+ *                         {@code explainable}
  */
 public record QueryEvent(
         int index,
@@ -52,7 +54,8 @@ public record QueryEvent(
         Integer similarGroup,
         boolean slow,
         boolean explainable,
-        List<Object> values) {
+        List<Object> values,
+        String replayRefusal) {
 
     public QueryEvent {
         params = params == null ? List.of() : Collections.unmodifiableList(params);

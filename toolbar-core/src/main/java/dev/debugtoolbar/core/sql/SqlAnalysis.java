@@ -27,6 +27,9 @@ final class SqlAnalysis {
                    SqlDataSources dataSources) {
     }
 
+    /** The replay refusal of a statement that was not analysed. */
+    private static final String NOT_ANALYSED = "The statement was not analysed.";
+
     private SqlAnalysis() {
     }
 
@@ -34,7 +37,7 @@ final class SqlAnalysis {
     static List<QueryEvent> plain(SqlLog.Snapshot snapshot) {
         List<QueryEvent> events = new ArrayList<>(snapshot.statements().size());
         for (RecordedStatement statement : snapshot.statements()) {
-            events.add(event(statement, snapshot, CallSite.UNKNOWN, null, null, false, false));
+            events.add(event(statement, snapshot, CallSite.UNKNOWN, null, null, false, NOT_ANALYSED));
         }
         return events;
     }
@@ -75,12 +78,12 @@ final class SqlAnalysis {
         for (RecordedStatement statement : statements) {
             Integer group = similarGroups.get(statement.sql);
             boolean isSlow = statement.durationNanos / 1_000_000.0 > options.slowMillis();
-            SelectCheck.Verdict verdict = SelectCheck.check(statement.sql);
-            boolean explainable = SqlReplayer.refusal(verdict, !statement.batch.isEmpty(),
-                    Arrays.asList(statement.params)) == null
-                    && options.dataSources().original(statement.dataSource).isPresent();
+            String refusal = options.dataSources().original(statement.dataSource).isEmpty()
+                    ? SqlReplayer.unknownDataSource(statement.dataSource)
+                    : SqlReplayer.refusal(statement.sql, options.dataSources().product(statement.dataSource),
+                    !statement.batch.isEmpty(), Arrays.asList(statement.params));
             QueryEvent query = event(statement, snapshot, callSites[statement.index], duplicateOf[statement.index],
-                    group, isSlow, explainable);
+                    group, isSlow, refusal);
             queries.add(query);
             total += query.durationMillis();
             errors += query.error() == null ? 0 : 1;
@@ -129,7 +132,7 @@ final class SqlAnalysis {
     }
 
     private static QueryEvent event(RecordedStatement statement, SqlLog.Snapshot snapshot, CallSite callSite,
-                                    Integer duplicateOf, Integer similarGroup, boolean slow, boolean explainable) {
+                                    Integer duplicateOf, Integer similarGroup, boolean slow, String refusal) {
         List<String> params = display(statement.params);
         List<List<String>> batch = new ArrayList<>(statement.batch.size());
         statement.batch.forEach(entry -> batch.add(display(entry)));
@@ -138,8 +141,8 @@ final class SqlAnalysis {
                 SqlLog.millis(statement.durationNanos), statement.rows(),
                 snapshot.connectionIds().get(statement.connectionId), statement.transactionId, statement.dataSource,
                 statement.error, callSite.frame(), callSite.stack(),
-                statement.stackInferred && callSite.frame() != null, duplicateOf, similarGroup, slow, explainable,
-                Arrays.asList(statement.params));
+                statement.stackInferred && callSite.frame() != null, duplicateOf, similarGroup, slow, refusal == null,
+                Arrays.asList(statement.params), refusal);
     }
 
     private static List<String> display(Object[] values) {

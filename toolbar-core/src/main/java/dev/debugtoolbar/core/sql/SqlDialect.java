@@ -18,14 +18,21 @@ import java.util.List;
 
 /**
  * What differs between the databases the toolbar knows, told apart by
- * {@code DatabaseMetaData.getDatabaseProductName()}: how to ask for a plan, and how to write a value as
- * a literal. {@link #OTHER} writes standard SQL literals and has no EXPLAIN.
+ * {@code DatabaseMetaData.getDatabaseProductName()}: how to ask for a plan, whether a recorded statement
+ * may be run again at all, how the database reads what the replay check must understand, and how to write
+ * a value as a literal. {@link #OTHER} writes standard SQL literals and runs nothing again.
+ * <p>
+ * Only H2 and PostgreSQL run a statement again (Select, EXPLAIN ANALYZE): the replay check was written
+ * and tested against how they read SQL, PostgreSQL's transaction is truly read-only, and H2's replays rest
+ * on the check alone (see docs/security.md). MySQL and MariaDB get a plain EXPLAIN, which plans without
+ * running: their {@code GET_LOCK}, user variables and {@code SLEEP} outlive a rollback, and their
+ * {@code EXPLAIN ANALYZE}/{@code ANALYZE} run the statement.
  */
 enum SqlDialect {
     H2("EXPLAIN ", "EXPLAIN ANALYZE ", 9),
     POSTGRESQL("EXPLAIN ", "EXPLAIN ANALYZE ", 6),
-    MYSQL("EXPLAIN ", "EXPLAIN ANALYZE ", 6),
-    MARIADB("EXPLAIN ", "ANALYZE ", 6),
+    MYSQL("EXPLAIN ", null, 6),
+    MARIADB("EXPLAIN ", null, 6),
     OTHER(null, null, 9);
 
     private final String explain;
@@ -69,6 +76,30 @@ enum SqlDialect {
     /** Whether {@link #explain(String, boolean)} knows a plan statement for this database. */
     boolean canExplain() {
         return explain != null;
+    }
+
+    /** Whether a recorded statement may be run again here (Select and EXPLAIN ANALYZE), not only planned. */
+    boolean runsStatements() {
+        return explainAnalyze != null;
+    }
+
+    /**
+     * Whether a backslash inside {@code '...'} and {@code "..."} is a plain character (H2 always; PostgreSQL
+     * while {@code standard_conforming_strings} is on, which the replayer checks on its connection); MySQL and
+     * MariaDB read it as an escape unless {@code NO_BACKSLASH_ESCAPES}, and an unknown database may.
+     */
+    boolean backslashIsPlain() {
+        return this == H2 || this == POSTGRESQL;
+    }
+
+    /** Whether {@code `name`} quotes a name here (MySQL, MariaDB); elsewhere a backquote is not SQL. */
+    boolean quotesWithBackquotes() {
+        return this == MYSQL || this == MARIADB;
+    }
+
+    /** Whether {@code @} is an operator here (PostgreSQL), rather than the start of a variable (H2, MySQL). */
+    boolean atSignIsOperator() {
+        return this == POSTGRESQL;
     }
 
     /**

@@ -5,9 +5,12 @@ import java.util.List;
 
 /**
  * Splits SQL text into tokens, enough to tell words, literals, comments and {@code ?} placeholders apart.
- * It also notes every construct that different databases read differently (a backslash in a string, a
- * nested or MySQL-executable comment, {@code #}, dollar quoting, {@code --} without a space), so that a
- * caller can refuse text whose meaning depends on the database.
+ * It also notes every construct whose reading is in doubt whatever the database (a nested or
+ * MySQL-executable comment, {@code #}, dollar quoting, {@code --} without a space, and any character
+ * outside plain printable ASCII that is not inside quotes or a block comment, such as a no-break space
+ * between two words or a lone carriage return), so that a caller can refuse such text. What depends on
+ * the database (a backslash inside quotes, backquotes, {@code @}) is left to the caller, which knows it.
+ * Words are plain ASCII; a line comment ends at the first CR or LF, as in every database the toolbar knows.
  */
 final class SqlLexer {
 
@@ -17,9 +20,13 @@ final class SqlLexer {
         boolean isWord(String upperCase) {
             return kind == Kind.WORD && text.equalsIgnoreCase(upperCase);
         }
+
+        boolean isSymbol(char symbol) {
+            return kind == Kind.SYMBOL && text.length() == 1 && text.charAt(0) == symbol;
+        }
     }
 
-    /** The tokens and, if any, the first construct whose meaning depends on the database. */
+    /** The tokens and, if any, the first construct whose meaning is in doubt. */
     record Result(List<Token> tokens, String ambiguity) {
     }
 
@@ -35,8 +42,8 @@ final class SqlLexer {
             char c = sql.charAt(i);
             int start = i;
             Kind kind;
-            if (Character.isWhitespace(c)) {
-                while (i < length && Character.isWhitespace(sql.charAt(i))) {
+            if (isSpace(c)) {
+                while (i < length && isSpace(sql.charAt(i))) {
                     i++;
                 }
                 kind = Kind.SPACE;
@@ -45,18 +52,19 @@ final class SqlLexer {
                 if (end < 0) {
                     return new Result(tokens, "an unterminated " + (c == '\'' ? "string" : "quoted identifier"));
                 }
-                if (sql.indexOf('\\', i) >= 0 && sql.indexOf('\\', i) < end) {
-                    ambiguity = first(ambiguity, "a backslash inside quotes (MySQL reads it as an escape,"
-                            + " PostgreSQL and H2 do not)");
-                }
                 i = end + 1;
                 kind = c == '\'' ? Kind.STRING : Kind.QUOTED_IDENTIFIER;
             } else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
-                if (i + 2 < length && !Character.isWhitespace(sql.charAt(i + 2))) {
+                if (i + 2 < length && !isSpace(sql.charAt(i + 2))) {
                     ambiguity = first(ambiguity, "'--' not followed by a space (MySQL reads it as two minus signs)");
                 }
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? length : end;
+                i += 2;
+                while (i < length && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
+                    if (!isPrintableAscii(sql.charAt(i)) && sql.charAt(i) != '\t') {
+                        ambiguity = first(ambiguity, unusual(sql.charAt(i)) + " in a '--' comment");
+                    }
+                    i++;
+                }
                 kind = Kind.COMMENT;
             } else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
                 int end = sql.indexOf("*/", i + 2);
@@ -85,18 +93,20 @@ final class SqlLexer {
             } else if (c == ';') {
                 i++;
                 kind = Kind.SEMICOLON;
-            } else if (Character.isDigit(c)) {
-                while (i < length && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
+            } else if (isDigit(c)) {
+                while (i < length && (isWordPart(sql.charAt(i)) || sql.charAt(i) == '.')) {
                     i++;
                 }
                 kind = Kind.NUMBER;
-            } else if (Character.isLetter(c) || c == '_') {
-                while (i < length && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-                        || sql.charAt(i) == '$')) {
+            } else if (isLetter(c) || c == '_') {
+                while (i < length && (isWordPart(sql.charAt(i)) || sql.charAt(i) == '$')) {
                     i++;
                 }
                 kind = Kind.WORD;
             } else {
+                if (!isPrintableAscii(c)) {
+                    ambiguity = first(ambiguity, unusual(c) + " outside quotes");
+                }
                 i++;
                 kind = Kind.SYMBOL;
             }
@@ -119,6 +129,31 @@ final class SqlLexer {
             i++;
         }
         return -1;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    private static boolean isPrintableAscii(char c) {
+        return c >= 0x20 && c < 0x7f;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isWordPart(char c) {
+        return isLetter(c) || isDigit(c) || c == '_';
+    }
+
+    private static String unusual(char c) {
+        return String.format("the character U+%04X (not plain printable ASCII, which databases may read as a space"
+                + " or a line end)", (int) c);
     }
 
     private static String first(String known, String found) {

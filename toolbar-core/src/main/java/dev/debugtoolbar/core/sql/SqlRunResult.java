@@ -10,8 +10,10 @@ import java.util.List;
  * @param database  the database product that ran it
  * @param sql       the statement that ran (parameters bound, not inlined)
  * @param columns   the result's column labels
- * @param rows      its rows as display text ({@code null} for SQL NULL), at most {@link SqlReplayer#MAX_ROWS}
- * @param truncated whether more rows were left out
+ * @param rows      its rows as display text ({@code null} for SQL NULL): a re-run's first
+ *                  {@link SqlReplayer#MAX_ROWS}, each value cut to a preview; a plan whole, up to
+ *                  {@link SqlReplayer#MAX_PLAN_CHARS} characters in all
+ * @param truncated whether rows or plan text were left out
  * @param millis    how long it took
  */
 public record SqlRunResult(String kind, boolean analyze, String database, String sql, List<String> columns,

@@ -77,4 +77,17 @@ public record SqlStats(int queryCount, double totalMillis, int errorCount, int d
     public boolean canExplain(QueryEvent query) {
         return query.explainable() && SqlDialect.of(databases.get(query.dataSource())).canExplain();
     }
+
+    /** Whether the toolbar can run this statement again (Select, EXPLAIN ANALYZE), not only plan it. */
+    public boolean canRerun(QueryEvent query) {
+        return query.explainable() && SqlDialect.of(databases.get(query.dataSource())).runsStatements();
+    }
+
+    /**
+     * Why EXPLAIN or re-run is not offered for this statement, for the panel to show where the buttons would be;
+     * {@code null} when all of them are.
+     */
+    public String replayNote(QueryEvent query) {
+        return query.explainable() ? SqlReplayer.planOnly(databases.get(query.dataSource())) : query.replayRefusal();
+    }
 }

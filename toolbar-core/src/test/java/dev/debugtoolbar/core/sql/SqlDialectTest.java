@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SqlDialectTest {
 
@@ -32,9 +34,22 @@ class SqlDialectTest {
         assertEquals("EXPLAIN SELECT 1", SqlDialect.POSTGRESQL.explain("SELECT 1", false));
         assertEquals("EXPLAIN ANALYZE SELECT 1", SqlDialect.POSTGRESQL.explain("SELECT 1", true));
         assertEquals("EXPLAIN ANALYZE SELECT 1", SqlDialect.H2.explain("SELECT 1", true));
-        assertEquals("EXPLAIN ANALYZE SELECT 1", SqlDialect.MYSQL.explain("SELECT 1", true));
-        assertEquals("ANALYZE SELECT 1", SqlDialect.MARIADB.explain("SELECT 1", true));
+        assertEquals("EXPLAIN SELECT 1", SqlDialect.MYSQL.explain("SELECT 1", false));
         assertEquals(null, SqlDialect.OTHER.explain("SELECT 1", false));
+    }
+
+    @Test
+    void runsStatementsAgainOnlyOnH2AndPostgreSql() {
+        assertTrue(SqlDialect.H2.runsStatements());
+        assertTrue(SqlDialect.POSTGRESQL.runsStatements());
+        // their EXPLAIN ANALYZE (MariaDB's ANALYZE) runs the statement: a plain EXPLAIN only
+        for (SqlDialect planOnly : List.of(SqlDialect.MYSQL, SqlDialect.MARIADB)) {
+            assertFalse(planOnly.runsStatements());
+            assertTrue(planOnly.canExplain());
+            assertEquals(null, planOnly.explain("SELECT 1", true));
+        }
+        assertFalse(SqlDialect.OTHER.runsStatements());
+        assertFalse(SqlDialect.OTHER.canExplain());
     }
 
     @Test

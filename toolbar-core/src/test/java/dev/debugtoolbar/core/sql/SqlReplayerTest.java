@@ -7,10 +7,13 @@ import dev.debugtoolbar.core.RequestContext;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,16 +89,101 @@ public class SqlReplayerTest {
     }
 
     @Test
-    void leavesNothingBehindWhenASelectCallsAFunctionThatWrites() throws Exception {
+    void refusesASelectThatCallsAFunctionOutsideThePureListAndLeavesNothingBehind() throws Exception {
         QueryEvent query = request("SELECT BUMP() AS b").queries().get(0);
         assertEquals(1, count("audit"), "the application's own run wrote once");
+        assertFalse(query.explainable());
+        assertTrue(query.replayRefusal().contains("BUMP(...), which is not on the toolbar's list"),
+                query.replayRefusal());
 
-        try {
-            toolbar.sqlReplayer().select(query);
-        } catch (SQLException refusedByTheDatabase) {
-            // a database that enforces read-only refuses the write: that leaves nothing behind either
+        assertThrows(SqlRefusedException.class, () -> toolbar.sqlReplayer().select(query));
+        assertThrows(SqlRefusedException.class, () -> toolbar.sqlReplayer().explain(query, true));
+        assertEquals(1, count("audit"), "the re-run never happened");
+    }
+
+    /**
+     * Issue 13's class 3 on H2 (which ignores {@code setReadOnly}): texts an application might have run, each
+     * refused for Select, EXPLAIN and EXPLAIN ANALYZE, and nothing written, read, advanced or dropped.
+     */
+    @Test
+    void refusesEveryReplayWithSideEffectsOnH2AndNothingHappens(@TempDir Path directory) throws Exception {
+        String dataSource = request("SELECT 1").queries().get(0).dataSource();
+        try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SEQUENCE seq START WITH 1");
         }
-        assertEquals(1, count("audit"), "the re-run was rolled back");
+        Path written = directory.resolve("written.txt");
+        Path csv = directory.resolve("written.csv");
+        String file = written.toString().replace("'", "''");
+        List<String> attacks = List.of(
+                "SELECT \"FILE_WRITE\"(STRINGTOUTF8('x'), '" + file + "')",
+                "SELECT FILE_WRITE(STRINGTOUTF8('x'), '" + file + "')",
+                "SELECT file_write(STRINGTOUTF8('x'), '" + file + "') FROM book",
+                "SELECT * FROM book WHERE id = \"FILE_WRITE\"(STRINGTOUTF8('x'), '" + file + "')",
+                "SELECT \"CSVWRITE\"('" + csv.toString().replace("'", "''") + "', 'SELECT 1')",
+                "SELECT \"NEXTVAL\"('SEQ')",
+                "SELECT NEXTVAL('SEQ')",
+                "SELECT NEXT\u00A0VALUE FOR seq",
+                "SELECT NEXT VALUE\u2003FOR seq",
+                "SELECT seq.NEXTVAL",
+                "SELECT 1 -- x\r; DROP TABLE book",
+                "SELECT 1 -- x\u2028; DROP TABLE book",
+                "SELECT SET(@x, 1)",
+                "SELECT \"SET\"(@x, 1)",
+                "SELECT \"BUMP\"()",
+                "SELECT PUBLIC.BUMP()",
+                "SELECT * FROM \"CSVREAD\"('" + file + "')",
+                "SELECT FILE_READ('" + file + "')",
+                "SELECT * FROM FINAL TABLE (INSERT INTO audit VALUES ('final'))",
+                "SELECT * FROM book FOR UPDATE",
+                "SELECT 1; DELETE FROM book");
+        for (String attack : attacks) {
+            QueryEvent query = recorded(attack, dataSource);
+            assertThrows(SqlRefusedException.class, () -> toolbar.sqlReplayer().select(query), attack);
+            assertThrows(SqlRefusedException.class, () -> toolbar.sqlReplayer().explain(query, false), attack);
+            assertThrows(SqlRefusedException.class, () -> toolbar.sqlReplayer().explain(query, true), attack);
+        }
+        assertFalse(Files.exists(written), "no file was written");
+        assertFalse(Files.exists(csv), "no CSV file was written");
+        assertEquals(3, count("book"), "the table is intact");
+        assertEquals(0, count("audit"), "no function wrote");
+        try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement();
+             ResultSet next = statement.executeQuery("SELECT NEXT VALUE FOR seq")) {
+            next.next();
+            assertEquals(1, next.getLong(1), "the sequence never advanced");
+        }
+    }
+
+    @Test
+    void reRunsAndExplainsASpringDataSearchWithLikeEscapeBackslash() throws Exception {
+        QueryEvent query = request("select b1_0.id,b1_0.title from book b1_0 where upper(b1_0.title) like upper(?)"
+                + " escape '\\' order by b1_0.id", "%LYS%").queries().get(0);
+        assertTrue(query.explainable(), query.replayRefusal());
+        assertEquals(List.of(List.of("3", "Ulysses")), toolbar.sqlReplayer().select(query).rows());
+        assertTrue(toolbar.sqlReplayer().explain(query, false).planText().contains("ESCAPE '\\'"));
+    }
+
+    @Test
+    void showsALongPlanWhole() throws Exception {
+        StringBuilder create = new StringBuilder("CREATE TABLE wide (id INT PRIMARY KEY");
+        StringBuilder select = new StringBuilder("SELECT w1_0.id");
+        for (int i = 0; i < 80; i++) {
+            String column = "a_long_descriptive_column_name_" + i;
+            create.append(", ").append(column).append(" VARCHAR(20)");
+            select.append(", w1_0.").append(column).append(" AS ").append(column).append("_alias");
+        }
+        try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(create.append(')').toString());
+        }
+        QueryEvent query = request(select.append(" FROM wide w1_0 WHERE w1_0.id = ?").toString(), 1)
+                .queries().get(0);
+
+        SqlRunResult plan = toolbar.sqlReplayer().explain(query, false);
+        String text = plan.planText();
+        assertTrue(text.length() > 5_000, "a long plan: " + text.length());
+        assertTrue(text.contains("a_long_descriptive_column_name_79_alias".toUpperCase()), text);
+        assertTrue(text.contains("\n"), "H2's own line breaks are kept");
+        assertFalse(text.contains("more characters"), "nothing was cut");
+        assertFalse(plan.truncated());
     }
 
     @Test
@@ -158,6 +246,12 @@ public class SqlReplayerTest {
             statement.execute();
         }
         return (SqlStats) toolbar.finish(context, new FakeResponse(200)).panel("sql").orElseThrow().stats();
+    }
+
+    /** A record of {@code sql} as the application ran it on the data source {@code dataSource}. */
+    private static QueryEvent recorded(String sql, String dataSource) {
+        return new QueryEvent(0, sql, List.of(), List.of(), 0, 0, null, "c1", null, dataSource, null, null,
+                List.of(), false, null, null, false, true, List.of(), null);
     }
 
     private int count(String table) throws SQLException {
