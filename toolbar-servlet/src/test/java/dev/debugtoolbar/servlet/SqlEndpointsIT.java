@@ -14,11 +14,14 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,11 +45,45 @@ public class SqlEndpointsIT {
         return 1;
     }
 
+    /** A file the attacks below try to write. */
+    private static final Path WRITTEN = Path.of(System.getProperty("java.io.tmpdir"),
+            "debugtoolbar-sql-endpoints-" + ProcessHandle.current().pid() + ".txt");
+    private static final String FILE = WRITTEN.toString().replace("'", "''");
+
+    /** Issue 13's class 3 on H2: texts with side effects that look like one SELECT to a simple reading. */
+    private static final List<String> ATTACKS = List.of(
+            "SELECT \"FILE_WRITE\"(STRINGTOUTF8('x'), '" + FILE + "')",
+            "SELECT FILE_WRITE(STRINGTOUTF8('x'), '" + FILE + "') AS w",
+            "SELECT \"CSVWRITE\"('" + FILE + "', 'SELECT 1')",
+            "SELECT \"NEXTVAL\"('SEQ')",
+            "SELECT NEXT\u00A0VALUE FOR seq",
+            "SELECT 1 -- x\r; DROP TABLE victim",
+            "SELECT SET(@x, 1)",
+            "SELECT \"BUMP\"()");
+
+    /** A statement whose H2 plan is long: 80 columns with Hibernate-style aliases. */
+    private static final String WIDE_SELECT;
+
+    static {
+        StringBuilder select = new StringBuilder("select w1_0.id");
+        for (int i = 0; i < 80; i++) {
+            select.append(", w1_0.a_long_descriptive_column_name_").append(i).append(" as alias_of_column_").append(i);
+        }
+        WIDE_SELECT = select.append(" from wide w1_0 where w1_0.id = ?").toString();
+    }
+
     @BeforeAll
     static void start() throws Exception {
         raw = new JdbcDataSource();
         raw.setURL("jdbc:h2:mem:sql-endpoints;DB_CLOSE_DELAY=-1");
         try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
+            StringBuilder wide = new StringBuilder("CREATE TABLE wide (id INT PRIMARY KEY");
+            for (int i = 0; i < 80; i++) {
+                wide.append(", a_long_descriptive_column_name_").append(i).append(" VARCHAR(20)");
+            }
+            statement.execute(wide.append(')').toString());
+            statement.execute("CREATE SEQUENCE seq START WITH 1");
+            statement.execute("CREATE TABLE victim (id INT)");
             statement.execute("CREATE TABLE book (id INT PRIMARY KEY, title VARCHAR(200))");
             statement.execute("INSERT INTO book SELECT x, 'Book ' || x FROM SYSTEM_RANGE(1, 300)");
             statement.execute("CREATE TABLE audit (what VARCHAR(20))");
@@ -76,6 +113,32 @@ public class SqlEndpointsIT {
                     }
                     html(response, "all");
                 })
+                .handle("/search", (request, response) -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        query(connection, "select b1_0.id,b1_0.title from book b1_0 where upper(b1_0.title) like"
+                                + " upper(?) escape '\\' order by b1_0.id offset ? rows fetch first ? rows only",
+                                "%K 29%", 0, 5);
+                    }
+                    html(response, "search");
+                })
+                .handle("/wide", (request, response) -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        query(connection, WIDE_SELECT, 1);
+                    }
+                    html(response, "wide");
+                })
+                .handle("/attacks", (request, response) -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        for (String attack : ATTACKS) {
+                            try (Statement statement = connection.createStatement()) {
+                                statement.execute(attack);
+                            } catch (SQLException refusedByTheDatabase) {
+                                // recorded all the same, with its error
+                            }
+                        }
+                    }
+                    html(response, "attacks");
+                })
                 .handle("/many", (request, response) -> {
                     try (Connection connection = dataSource.getConnection()) {
                         for (int id = 1; id <= 250; id++) {
@@ -90,6 +153,7 @@ public class SqlEndpointsIT {
     @AfterAll
     static void stop() throws Exception {
         server.close();
+        Files.deleteIfExists(WRITTEN);
     }
 
     @Test
@@ -135,12 +199,86 @@ public class SqlEndpointsIT {
     }
 
     @Test
-    void aSelectCallingASideEffectingFunctionLeavesNothingBehind() throws Exception {
+    void refusesASelectCallingAFunctionOutsideThePureListSaysWhyAndLeavesNothingBehind() throws Exception {
         String id = TestServer.idOf(server.getText("/page"));
         int audits = count("audit");
         HttpResponse<String> rerun = post("/__toolbar/requests/" + id + "/sql/2/select");
-        assertTrue(rerun.statusCode() == 200 || rerun.statusCode() == 422, rerun.body());
-        assertEquals(audits, count("audit"), "the re-run's write was rolled back");
+        assertEquals(400, rerun.statusCode(), rerun.body());
+        assertTrue(rerun.body().contains("BUMP(...), which is not on the toolbar's list"), rerun.body());
+        assertEquals(audits, count("audit"), "nothing ran");
+
+        JsonNode bump = JSON.readTree(server.getText("__toolbar/api/requests/" + id).body())
+                .get("panels").get("sql").get("queries").get(2);
+        assertFalse(bump.get("explainable").asBoolean());
+        assertTrue(bump.get("replayRefusal").asText().contains("BUMP(...)"), bump.toString());
+        String panel = server.getText("__toolbar/requests/" + id + "/panels/sql").body();
+        assertTrue(panel.contains("<span class=\"tb-sql-refusal\">Only a single SELECT that writes nothing is run"
+                + " again, and this statement is refused: it calls BUMP(...)"), panel);
+    }
+
+    @Test
+    void explainsAndReRunsASpringDataSearchWithLikeEscapeBackslash() throws Exception {
+        String id = TestServer.idOf(server.getText("/search"));
+        JsonNode search = JSON.readTree(server.getText("__toolbar/api/requests/" + id).body())
+                .get("panels").get("sql").get("queries").get(0);
+        assertTrue(search.get("explainable").asBoolean(), search.toString());
+        assertTrue(search.get("replayRefusal").isNull(), search.toString());
+
+        HttpResponse<String> plan = post("/__toolbar/requests/" + id + "/sql/0/explain");
+        assertEquals(200, plan.statusCode(), plan.body());
+        assertTrue(plan.body().contains("ESCAPE &#39;\\&#39;"), plan.body());
+        HttpResponse<String> rows = server.sendText(request("/__toolbar/requests/" + id + "/sql/0/select")
+                .header("Accept", "application/json"));
+        assertEquals(200, rows.statusCode(), rows.body());
+        assertEquals("Book 29", JSON.readTree(rows.body()).get("rows").get(0).get(1).asText());
+        String panel = server.getText("__toolbar/requests/" + id + "/panels/sql").body();
+        assertTrue(panel.contains("data-tb-run=\"select\"") && !panel.contains("tb-sql-refusal"), panel);
+    }
+
+    @Test
+    void showsALongPlanWholeWithItsLineBreaks() throws Exception {
+        String id = TestServer.idOf(server.getText("/wide"));
+        HttpResponse<String> json = server.sendText(request("/__toolbar/requests/" + id + "/sql/0/explain")
+                .header("Accept", "application/json"));
+        assertEquals(200, json.statusCode(), json.body());
+        JsonNode result = JSON.readTree(json.body());
+        String plan = result.get("rows").get(0).get(0).asText();
+        assertTrue(plan.length() > 5_000, "a long plan: " + plan.length());
+        assertTrue(plan.contains("ALIAS_OF_COLUMN_79"), plan);
+        assertFalse(plan.contains("more characters"), plan);
+        assertFalse(result.get("truncated").asBoolean());
+
+        String html = post("/__toolbar/requests/" + id + "/sql/0/explain").body();
+        Matcher pre = Pattern.compile("<pre class=\"tb-sql-plan\">(.*?)</pre>", Pattern.DOTALL).matcher(html);
+        assertTrue(pre.find(), html);
+        assertTrue(pre.group(1).contains("ALIAS_OF_COLUMN_79") && pre.group(1).contains("\n    "),
+                "whole, with H2's line breaks and indentation: " + pre.group(1));
+    }
+
+    @Test
+    void refusesEveryReplayWithSideEffectsAndNothingHappens() throws Exception {
+        String id = TestServer.idOf(server.getText("/attacks"));
+        // undo what the application's own runs did, so that only a replay could do it again
+        Files.deleteIfExists(WRITTEN);
+        try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS victim (id INT)");
+        }
+        long sequence = sequence();
+        int audits = count("audit");
+        JsonNode queries = JSON.readTree(server.getText("__toolbar/api/requests/" + id).body())
+                .get("panels").get("sql").get("queries");
+        assertEquals(ATTACKS.size(), queries.size());
+        for (int i = 0; i < ATTACKS.size(); i++) {
+            assertFalse(queries.get(i).get("explainable").asBoolean(), ATTACKS.get(i));
+            for (String action : new String[] {"select", "explain", "explain?analyze=true"}) {
+                HttpResponse<String> refused = post("/__toolbar/requests/" + id + "/sql/" + i + "/" + action);
+                assertEquals(400, refused.statusCode(), ATTACKS.get(i) + ": " + refused.body());
+            }
+        }
+        assertFalse(Files.exists(WRITTEN), "no file was written");
+        assertEquals(sequence, sequence(), "the sequence never advanced");
+        assertEquals(0, count("victim"), "the table is still there");
+        assertEquals(audits, count("audit"), "no function wrote");
     }
 
     @Test
@@ -252,6 +390,14 @@ public class SqlEndpointsIT {
              ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getInt(1);
+        }
+    }
+
+    private static long sequence() throws SQLException {
+        try (Connection connection = raw.getConnection(); ResultSet value = connection.createStatement()
+                .executeQuery("SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = 'SEQ'")) {
+            value.next();
+            return value.getLong(1);
         }
     }
 
