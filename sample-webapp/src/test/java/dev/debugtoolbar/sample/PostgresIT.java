@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +55,35 @@ class PostgresIT {
             "INSERT INTO authors (name, country) VALUES ('Nobody', 'Nowhere')",
             "CREATE TABLE scratch (id INT)");
 
+    /** What {@code /it/statements?run=name} runs, by name. */
+    private static final java.util.Map<String, List<String>> STATEMENTS = java.util.Map.of(
+            "calls", List.of("SELECT i13sql.bump()", "SELECT b FROM i13sql.bumped"),
+            "search", List.of("select b1_0.id,b1_0.title from i13sql.book b1_0 where upper(b1_0.title) like"
+                    + " upper(?) escape '\\' order by b1_0.id"),
+            "backslash", List.of("SELECT 'a\\b' AS text"),
+            "attacks", List.of(
+                "SELECT \"pg_terminate_backend\"(pid) FROM pg_stat_activity WHERE application_name = 'i13sql-victim'",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'i13sql-victim'",
+                "SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE application_name = 'i13sql-victim'",
+                "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = 'i13sql-victim'",
+                "SELECT pg_advisory_lock(41300)",
+                "SELECT \"pg_advisory_lock\"(41301)",
+                "SELECT 1 FROM i13sql.book WHERE pg_try_advisory_lock(41302)",
+                "SELECT \"nextval\"('i13sql.seq')",
+                "SELECT nextval/**/('i13sql.seq')",
+                "SELECT\u00A0nextval('i13sql.seq')",
+                "SELECT 1 -- x\r; DROP TABLE i13sql.victim",
+                "SELECT set_config('search_path', 'i13sql', false)",
+                "SELECT pg_sleep(0)",
+                "SELECT pg_notify('i13sql', 'x')",
+                "SELECT * FROM pg_ls_dir('.')",
+                "SELECT \"pg_read_file\"('postgresql.conf')",
+                "SELECT * FROM i13sql.book FOR UPDATE"));
+
     private static PGSimpleDataSource postgres;
+    /** The one session of the {@code statements} data source, kept between uses as a pool keeps it. */
+    private static Connection session;
     private static Server server;
     private static URI base;
     private static HttpClient http;
@@ -81,6 +112,26 @@ class PostgresIT {
         ServletContextHandler shop = SampleApp.bookshop(toolbar, postgres, SampleApp.newCaches());
         DataSource recorded = toolbar.wrap(postgres, "writes");
         shop.addServlet(new ServletHolder(new WritesServlet(recorded)), "/it/writes");
+        try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS i13sql CASCADE");
+            statement.execute("CREATE SCHEMA i13sql");
+            statement.execute("CREATE TABLE i13sql.book (id INT PRIMARY KEY, title TEXT)");
+            statement.execute("INSERT INTO i13sql.book VALUES (1, 'Dune'), (2, '100% Emma'), (3, 'Ulysses')");
+            statement.execute("CREATE TABLE i13sql.victim (id INT)");
+            statement.execute("CREATE TABLE i13sql.audit (what TEXT)");
+            statement.execute("CREATE SEQUENCE i13sql.seq");
+            statement.execute("CREATE FUNCTION i13sql.bump() RETURNS INT LANGUAGE plpgsql AS "
+                    + "'BEGIN INSERT INTO i13sql.audit VALUES (''bumped''); RETURN 1; END'");
+            statement.execute("CREATE VIEW i13sql.bumped AS SELECT i13sql.bump() AS b");
+        }
+        PGSimpleDataSource escaping = new PGSimpleDataSource();
+        escaping.setURL(postgres.getURL());
+        escaping.setUser(postgres.getUser());
+        escaping.setPassword(postgres.getPassword());
+        escaping.setOptions("-c standard_conforming_strings=off");
+        session = postgres.getConnection();
+        shop.addServlet(new ServletHolder(new StatementsServlet(toolbar.wrap(poolOfOne(session), "statements"),
+                toolbar.wrap(escaping, "escaping"))), "/it/statements");
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -96,6 +147,9 @@ class PostgresIT {
     static void stop() throws Exception {
         if (server != null) {
             server.stop();
+        }
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -158,19 +212,109 @@ class PostgresIT {
     }
 
     @Test
-    void aSelectCallingAWritingFunctionLeavesNothingBehind() throws Exception {
-        try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS audit (what TEXT)");
-            statement.execute("CREATE OR REPLACE FUNCTION bump() RETURNS INT LANGUAGE plpgsql AS "
-                    + "'BEGIN INSERT INTO audit VALUES (''bumped''); RETURN 1; END'");
+    void refusesASelectCallingAWritingFunctionAndAViewThatCallsOneIsStoppedByTheReadOnlyTransaction()
+            throws Exception {
+        String id = idOf(get("/it/statements?run=calls"));
+        long audits = count("i13sql.audit");
+        HttpResponse<String> call = post("/__toolbar/requests/" + id + "/sql/0/select");
+        assertEquals(400, call.statusCode(), call.body());
+        assertTrue(call.body().contains("i13sql.bump(...), a function outside"), call.body());
+
+        // a view hides the call from any reading of the text: the READ ONLY transaction refuses the write
+        HttpResponse<String> view = post("/__toolbar/requests/" + id + "/sql/1/select");
+        assertEquals(422, view.statusCode(), "PostgreSQL refuses the write in a read-only transaction: " + view.body());
+        assertTrue(view.body().contains("read-only"), view.body());
+        assertEquals(audits, count("i13sql.audit"));
+    }
+
+    @Test
+    void explainsAndReRunsASpringDataSearchWithLikeEscapeBackslash() throws Exception {
+        String id = idOf(get("/it/statements?like=%25%5C%25%25&run=search"));
+        JsonNode query = record(id).get("queries").get(0);
+        assertTrue(query.get("explainable").asBoolean(), query.toString());
+        HttpResponse<String> plan = post("/__toolbar/requests/" + id + "/sql/0/explain");
+        assertEquals(200, plan.statusCode(), plan.body());
+        assertTrue(plan.body().contains("Scan"), plan.body());
+        HttpResponse<String> rows = http.send(request("/__toolbar/requests/" + id + "/sql/0/select")
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, rows.statusCode(), rows.body());
+        assertEquals("100% Emma", JSON.readTree(rows.body()).get("rows").get(0).get(1).asText(), rows.body());
+    }
+
+    @Test
+    void refusesABackslashInQuotesWhileStandardConformingStringsIsOff() throws Exception {
+        String id = idOf(get("/it/statements?escaping=true&run=backslash"));
+        HttpResponse<String> refused = post("/__toolbar/requests/" + id + "/sql/0/select");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("standard_conforming_strings is off"), refused.body());
+    }
+
+    /**
+     * Issue 13's class 3 on PostgreSQL: texts an application might have run, each refused for Select, EXPLAIN
+     * and EXPLAIN ANALYZE, and no backend terminated, no advisory lock held, no sequence advanced, no table
+     * dropped, as seen from other connections.
+     */
+    @Test
+    void refusesEveryReplayWithSideEffectsAndNothingHappens() throws Exception {
+        List<String> attacks = STATEMENTS.get("attacks");
+        String id = idOf(get("/it/statements?run=attacks"));
+        // undo what the application's own runs did, so that only a replay could do it again
+        try (Statement statement = session.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock_all()");
+            statement.execute("RESET search_path");
+            statement.execute("CREATE TABLE IF NOT EXISTS i13sql.victim (id INT)");
         }
-        HttpResponse<String> page = get("/it/writes?select=bump");
-        String id = idOf(page);
-        long audits = count("audit");
-        HttpResponse<String> rerun = post("/__toolbar/requests/" + id + "/sql/0/select");
-        assertEquals(422, rerun.statusCode(), "PostgreSQL refuses the write in a read-only transaction: " + rerun.body());
-        assertTrue(rerun.body().contains("read-only"), rerun.body());
-        assertEquals(audits, count("audit"));
+        String sequence = scalar("SELECT last_value FROM i13sql.seq");
+        PGSimpleDataSource victimSource = new PGSimpleDataSource();
+        victimSource.setURL(postgres.getURL());
+        victimSource.setUser(postgres.getUser());
+        victimSource.setPassword(postgres.getPassword());
+        victimSource.setApplicationName("i13sql-victim");
+        try (Connection victim = victimSource.getConnection()) {
+            JsonNode queries = record(id).get("queries");
+            assertEquals(attacks.size(), queries.size());
+            for (int i = 0; i < attacks.size(); i++) {
+                assertFalse(queries.get(i).get("explainable").asBoolean(), attacks.get(i));
+                assertFalse(queries.get(i).get("replayRefusal").asText().isBlank(), attacks.get(i));
+                for (String action : List.of("select", "explain", "explain?analyze=true")) {
+                    HttpResponse<String> refused = post("/__toolbar/requests/" + id + "/sql/" + i + "/" + action);
+                    assertEquals(400, refused.statusCode(), attacks.get(i) + ": " + refused.body());
+                }
+            }
+            assertTrue(victim.isValid(5), "the other session was not terminated");
+            try (ResultSet alive = victim.createStatement().executeQuery("SELECT 1")) {
+                assertTrue(alive.next());
+            }
+        }
+        assertEquals("0", scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND objid IN (41300, 41301, 41302)"), "no advisory lock is held");
+        assertEquals(sequence, scalar("SELECT last_value FROM i13sql.seq"), "the sequence never advanced");
+        try (ResultSet path = session.createStatement().executeQuery("SHOW search_path")) {
+            path.next();
+            assertFalse(path.getString(1).equals("i13sql"), "the pooled session's settings are its own");
+        }
+        assertEquals("0", scalar("SELECT COUNT(*) FROM i13sql.victim"), "the table is still there");
+    }
+
+    /**
+     * A data source that always hands out {@code connection}, whose {@code close} keeps it open: a pool of one,
+     * so that what a replay leaves in its session (an advisory lock, a setting) would still be there afterwards.
+     */
+    private static DataSource poolOfOne(Connection connection) {
+        Connection handle = (Connection) Proxy.newProxyInstance(PostgresIT.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close") ? null
+                        : invoke(method, connection, args));
+        return (DataSource) Proxy.newProxyInstance(PostgresIT.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> method.getName().equals("getConnection")
+                        ? handle : invoke(method, postgres, args));
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static long count(String table) throws SQLException {
@@ -209,7 +353,44 @@ class PostgresIT {
                 .POST(HttpRequest.BodyPublishers.noBody());
     }
 
-    /** Runs writes (or, with {@code ?select=bump}, a SELECT of a writing function) through the toolbar. */
+    /**
+     * Runs the statements of {@link #STATEMENTS} named by {@code run} through the toolbar, as an application
+     * would; a statement that fails is recorded with its error. With {@code like}, that is bound to each
+     * statement's one parameter; with {@code escaping=true}, on a data source whose sessions have
+     * {@code standard_conforming_strings} off.
+     */
+    private static final class StatementsServlet extends HttpServlet {
+        private final transient DataSource dataSource;
+        private final transient DataSource escaping;
+
+        StatementsServlet(DataSource dataSource, DataSource escaping) {
+            this.dataSource = dataSource;
+            this.escaping = escaping;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            DataSource source = "true".equals(request.getParameter("escaping")) ? escaping : dataSource;
+            try (Connection connection = source.getConnection()) {
+                for (String sql : STATEMENTS.get(request.getParameter("run"))) {
+                    try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                        if (request.getParameter("like") != null) {
+                            statement.setString(1, request.getParameter("like"));
+                        }
+                        statement.execute();
+                    } catch (SQLException failed) {
+                        // recorded with its error, like any failing statement of an application
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<html><body>ran</body></html>");
+        }
+    }
+
+    /** Runs writes through the toolbar. */
     private static final class WritesServlet extends HttpServlet {
         private final transient DataSource dataSource;
 
@@ -220,12 +401,8 @@ class PostgresIT {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                if ("bump".equals(request.getParameter("select"))) {
-                    statement.executeQuery("SELECT bump()").close();
-                } else {
-                    for (String sql : WRITES) {
-                        statement.execute(sql);
-                    }
+                for (String sql : WRITES) {
+                    statement.execute(sql);
                 }
             } catch (SQLException e) {
                 throw new IOException(e);
