@@ -147,11 +147,10 @@ class HostileInputBrowserIT {
         assertShown("SQL text", browser.texts("sql", "pre.tb-sql"),
                 CORPUS.stream().map(HostileApp::sqlOf).toList());
         assertShown("SQL parameter", browser.texts("sql", ".tb-param"), texts(CORPUS));
-        // a backslash inside quotes is refused for re-runs (MySQL would read an escape): every other one runs
-        List<XssPayload> runnable = CORPUS.stream().filter(p -> !p.text().contains("\\")).toList();
-        runEverySqlAction("explain", runnable.size());
-        runEverySqlAction("select", runnable.size());
-        assertShown("re-run SELECT row", browser.texts("sql", ".tb-sql-result td"), texts(runnable));
+        // H2 reads a backslash inside quotes as a plain character, so every statement runs (issue 13)
+        runEverySqlAction("explain", CORPUS.size());
+        runEverySqlAction("select", CORPUS.size());
+        assertShown("re-run SELECT row", browser.texts("sql", ".tb-sql-result td"), texts(CORPUS));
 
         browser.openPanel("templates");
         assertShown("template name", browser.texts("templates", ".tb-template-name"), texts(CORPUS));

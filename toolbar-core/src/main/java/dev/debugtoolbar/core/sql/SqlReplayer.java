@@ -78,8 +78,7 @@ public final class SqlReplayer {
         }
         SelectCheck.Verdict verdict = SelectCheck.check(sql, dialect);
         if (!verdict.allowed()) {
-            return "Only a single SELECT that writes nothing is run again, and this statement is refused: "
-                    + verdict.reason() + ".";
+            return refusedSelect(verdict.reason());
         }
         if (batch) {
             return "A batch is not run again.";
@@ -102,6 +101,10 @@ public final class SqlReplayer {
         return dialect.runsStatements() || !dialect.canExplain() ? null : "On " + product + " the toolbar shows"
                 + " only a plain EXPLAIN, which plans the statement without running it: a lock, a variable or a"
                 + " sleep taken by a statement there outlives a rollback.";
+    }
+
+    private static String refusedSelect(String reason) {
+        return "Only a single SELECT that writes nothing is run again, and this statement is refused: " + reason + ".";
     }
 
     /** Why a statement of a data source this toolbar does not know is not run again. */
@@ -151,9 +154,8 @@ public final class SqlReplayer {
             statement.execute("SET TRANSACTION READ ONLY");
             try (ResultSet setting = statement.executeQuery("SHOW standard_conforming_strings")) {
                 if (setting.next() && !"on".equalsIgnoreCase(setting.getString(1)) && select.indexOf('\\') >= 0) {
-                    throw new SqlRefusedException("Only a single SELECT that writes nothing is run again, and this"
-                            + " statement is refused: it contains a backslash inside quotes, which PostgreSQL reads"
-                            + " as an escape while standard_conforming_strings is off.");
+                    throw new SqlRefusedException(refusedSelect("it contains a backslash inside quotes, which"
+                            + " PostgreSQL reads as an escape while standard_conforming_strings is off"));
                 }
             }
         }
