@@ -179,8 +179,10 @@ public final class SqlReplayer {
             if (statement.execute()) {
                 try (ResultSet result = statement.getResultSet()) {
                     ResultSetMetaData meta = result.getMetaData();
+                    boolean[] serialized = new boolean[meta.getColumnCount() + 1];
                     for (int column = 1; column <= meta.getColumnCount(); column++) {
                         columns.add(meta.getColumnLabel(column));
+                        serialized[column] = meta.getColumnType(column) == Types.JAVA_OBJECT;
                     }
                     while (result.next()) {
                         if (explain ? planChars >= MAX_PLAN_CHARS : rows.size() == MAX_ROWS) {
@@ -189,7 +191,8 @@ public final class SqlReplayer {
                         }
                         List<String> row = new ArrayList<>(columns.size());
                         for (int column = 1; column <= columns.size(); column++) {
-                            Object value = result.getObject(column);
+                            // a serialized Java object is shown as its bytes: never deserialized in this JVM
+                            Object value = serialized[column] ? result.getBytes(column) : result.getObject(column);
                             planChars++;
                             if (!explain || value == null) {
                                 row.add(Text.preview(value));

@@ -153,6 +153,32 @@ public class SqlReplayerTest {
         }
     }
 
+    /** Set when an instance is deserialized: a stand-in for a deserialization gadget. */
+    static final class Tripwire implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        static volatile boolean deserialized;
+
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            deserialized = true;
+        }
+    }
+
+    @Test
+    void neverDeserializesAJavaObjectItReRuns() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new Tripwire());
+        }
+        String hex = java.util.HexFormat.of().formatHex(bytes.toByteArray());
+        QueryEvent query = request("SELECT CAST(X'" + hex + "' AS JAVA_OBJECT) AS o").queries().get(0);
+        Tripwire.deserialized = false;
+
+        SqlRunResult result = toolbar.sqlReplayer().select(query);
+        assertFalse(Tripwire.deserialized, "the re-run's value was not deserialized in the application's JVM");
+        assertEquals("[" + bytes.size() + " bytes]", result.rows().get(0).get(0));
+    }
+
     @Test
     void reRunsAndExplainsASpringDataSearchWithLikeEscapeBackslash() throws Exception {
         QueryEvent query = request("select b1_0.id,b1_0.title from book b1_0 where upper(b1_0.title) like upper(?)"
