@@ -32,7 +32,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -258,7 +259,10 @@ public class DebugToolbarFilter extends HttpFilter {
 
     private void deliver(HttpServletRequest request, HttpServletResponse response, InjectingResponse wrapped,
                          RequestRecord record) throws IOException {
-        Collection<String> policies = response.getHeaders("Content-Security-Policy");
+        List<String> policies = new ArrayList<>(response.getHeaders("Content-Security-Policy"));
+        if (wrapped.isHoldingBody()) {
+            policies.addAll(HtmlInjection.metaPolicies(wrapped.metaTags()));
+        }
         String tag = wrapped.isHoldingBody() ? snippet.render(record.id(), origin(request) + base(request),
                 HtmlInjection.scriptNonce(policies), HtmlInjection.styleNonce(policies)) : "";
         wrapped.finish(tag, () -> response.setHeader(ServerTiming.HEADER, ServerTiming.of(record)));

@@ -28,6 +28,7 @@ final class BodyEndScanner {
     private static final String[] RAW_TEXT = {
         "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea"};
     private static final String CDATA_OPEN = "[CDATA[";
+    private static final int MAX_META_TAGS = 16;
 
     private final char[] chunk = new char[2048];
     private final char[] name = new char[NAME_CAPACITY];
@@ -56,6 +57,10 @@ final class BodyEndScanner {
     private int nestedScriptMatched;
     private boolean ambiguousRaw;
     private int rawLessThans;
+
+    /** Where the {@code <meta>} start tags in markup begin and end ({@code [start, end)} pairs), for their CSP. */
+    private final long[] metaTags = new long[2 * MAX_META_TAGS];
+    private int metaTagCount;
 
     private int templateDepth;
     private int foreignDepth;
@@ -142,7 +147,7 @@ final class BodyEndScanner {
                         state = State.BEFORE_ATTRIBUTE;
                         slash = true;
                     } else if (c == '>') {
-                        endOfTag();
+                        endOfTag(base + i);
                     } else if (nameLength < NAME_CAPACITY) {
                         name[nameLength++] = lower(c);
                     } else {
@@ -155,7 +160,7 @@ final class BodyEndScanner {
                         slash = true;
                         state = State.BEFORE_ATTRIBUTE;
                     } else if (c == '>') {
-                        endOfTag();
+                        endOfTag(base + i);
                     } else if (c == '=' && state == State.AFTER_ATTRIBUTE_NAME) {
                         slash = false;
                         state = State.BEFORE_VALUE;
@@ -176,7 +181,7 @@ final class BodyEndScanner {
                     } else if (c == '=') {
                         state = State.BEFORE_VALUE;
                     } else if (c == '>') {
-                        endOfTag();
+                        endOfTag(base + i);
                     }
                 }
                 case BEFORE_VALUE -> {
@@ -186,7 +191,7 @@ final class BodyEndScanner {
                     } else if (c == '\'') {
                         state = State.SINGLE_QUOTED;
                     } else if (c == '>') {
-                        endOfTag();
+                        endOfTag(base + i);
                     } else if (!isSpace(c)) {
                         state = State.UNQUOTED;
                     }
@@ -206,7 +211,7 @@ final class BodyEndScanner {
                     if (isSpace(c)) {
                         state = State.BEFORE_ATTRIBUTE;
                     } else if (c == '>') {
-                        endOfTag();
+                        endOfTag(base + i);
                     }
                 }
                 case MARKUP_DECLARATION -> i = markupDeclaration(c, i);
@@ -386,8 +391,8 @@ final class BodyEndScanner {
         state = State.TAG_NAME;
     }
 
-    /** A tag ended with {@code >}: its effect on the states that matter. */
-    private void endOfTag() {
+    /** A tag ended with the {@code >} before {@code end}: its effect on the states that matter. */
+    private void endOfTag(long end) {
         state = State.DATA;
         boolean selfClosing = slash;
         slash = false;
@@ -417,6 +422,10 @@ final class BodyEndScanner {
             }
         } else if (nameIs("template")) {
             templateDepth++;
+        } else if (nameIs("meta") && templateDepth == 0 && metaTagCount < MAX_META_TAGS) {
+            metaTags[2 * metaTagCount] = tokenStart;
+            metaTags[2 * metaTagCount + 1] = end;
+            metaTagCount++;
         } else if (nameIs("plaintext")) {
             state = State.PLAINTEXT;
         } else if (raw != null) {
@@ -467,6 +476,21 @@ final class BodyEndScanner {
     /** The position of the {@code <} of the last {@code </body>} the parser sees as the body's end, or -1. */
     long bodyEnd() {
         return doubt == null ? bodyEnd : -1;
+    }
+
+    /** How many {@code <meta>} start tags in markup were seen (up to 16). */
+    int metaTagCount() {
+        return metaTagCount;
+    }
+
+    /** Where {@code <meta>} start tag {@code index} begins (its {@code <}). */
+    long metaTagStart(int index) {
+        return metaTags[2 * index];
+    }
+
+    /** Where {@code <meta>} start tag {@code index} ends (after its {@code >}). */
+    long metaTagEnd(int index) {
+        return metaTags[2 * index + 1];
     }
 
     /** Why the page is better left alone although it may have a body end, or {@code null}. */

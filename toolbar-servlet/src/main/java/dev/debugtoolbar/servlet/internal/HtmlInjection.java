@@ -2,14 +2,20 @@ package dev.debugtoolbar.servlet.internal;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.unbescape.html.HtmlEscape;
+
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * What the injection needs to know of a page besides its markup ({@link BodyEndScanner}): whether its bytes can
- * be read as ASCII for markup, and the nonces its Content-Security-Policy gives scripts and styles.
+ * What the injection needs to know of a page besides where its body ends ({@link BodyEndScanner}): whether its
+ * bytes can be read as ASCII for markup, and the nonces its Content-Security-Policy (headers and {@code <meta>}
+ * tags) gives scripts and styles.
  */
 public final class HtmlInjection {
 
@@ -18,6 +24,9 @@ public final class HtmlInjection {
     private static final List<String> SCRIPT_DIRECTIVES = List.of("script-src-elem", "script-src", "default-src");
     private static final List<String> STYLE_DIRECTIVES = List.of("style-src-elem", "style-src", "default-src");
     private static final String NONCE = "'nonce-";
+    /** The {@code http-equiv} and {@code content} attributes of one {@code <meta>} tag's text. */
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "[\\s/](http-equiv|content)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))", Pattern.CASE_INSENSITIVE);
 
     private HtmlInjection() {
     }
@@ -39,6 +48,32 @@ public final class HtmlInjection {
     /** Like {@link #scriptNonce}, for styles ({@code style-src-elem}, {@code style-src}, {@code default-src}). */
     public static String styleNonce(Collection<String> policies) {
         return nonce(STYLE_DIRECTIVES, policies);
+    }
+
+    /**
+     * The Content-Security-Policy of each of {@code metaTags} (the text of {@code <meta>} start tags) that is a
+     * {@code <meta http-equiv="Content-Security-Policy" content="...">}: a page may set its policy there.
+     */
+    public static List<String> metaPolicies(List<String> metaTags) {
+        List<String> policies = new ArrayList<>();
+        for (String tag : metaTags) {
+            String httpEquiv = null;
+            String content = null;
+            Matcher attribute = ATTRIBUTE.matcher(tag);
+            while (attribute.find()) {
+                String value = attribute.group(2) != null ? attribute.group(2)
+                        : attribute.group(3) != null ? attribute.group(3) : attribute.group(4);
+                if (attribute.group(1).equalsIgnoreCase("http-equiv")) {
+                    httpEquiv = HtmlEscape.unescapeHtml(value).trim();
+                } else {
+                    content = HtmlEscape.unescapeHtml(value);
+                }
+            }
+            if ("content-security-policy".equalsIgnoreCase(httpEquiv) && content != null) {
+                policies.add(content);
+            }
+        }
+        return policies;
     }
 
     /**

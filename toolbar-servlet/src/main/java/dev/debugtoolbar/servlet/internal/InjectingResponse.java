@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -265,6 +267,27 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             bytes.writeBytes(page.getBytes(charset()));
             scanner.scan(bytes.array(), 0, bytes.size());
         }
+    }
+
+    /**
+     * The text of the {@code <meta>} start tags in the held page's markup (where a page may set its
+     * Content-Security-Policy), as far as they are still held.
+     */
+    public synchronized List<String> metaTags() {
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < scanner.metaTagCount(); i++) {
+            int start = (int) (scanner.metaTagStart(i) - sent);
+            int end = (int) (scanner.metaTagEnd(i) - sent);
+            if (start < 0) {
+                continue;
+            }
+            if (chars != null) {
+                tags.add(chars.substring(start, end));
+            } else if (bytes != null) {
+                tags.add(new String(bytes.array(), start, end - start, charset()));
+            }
+        }
+        return tags;
     }
 
     /** Whether the body is being held back for injection. */
