@@ -124,6 +124,11 @@ class InjectionIT {
                     SEEN_BEFORE_THE_END.set(CLIENT_SAW_FIRST.get().await(20, TimeUnit.SECONDS));
                     write(response, bytes, "<p>second</p></body></html>");
                 })
+                .handle("/flushed-when-done", (request, response) -> {
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write(PAGE);
+                    response.getWriter().flush();
+                })
                 .handle("/flushed-with-length", (request, response) -> {
                     byte[] page = PAGE.getBytes(StandardCharsets.UTF_8);
                     response.setContentType("text/html;charset=UTF-8");
@@ -430,6 +435,16 @@ class InjectionIT {
         assertTrue(page.endsWith("</script></body></html>"), page);
         assertEquals(1, occurrences(page, "data-tb-id="), page);
         assertTrue(response.headers().firstValue("Content-Length").isEmpty());
+    }
+
+    @Test
+    void aPageFlushedOnceItsBodyEndedGoesOutWholeWithItsLengthAndFullTimings() {
+        HttpResponse<byte[]> response = server.get("/flushed-when-done");
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertEquals(PAGE, body.replaceFirst("<script [^>]*></script>", ""));
+        assertTrue(body.endsWith("</script></body></html>"), body);
+        assertEquals(String.valueOf(response.body().length), response.headers().firstValue("Content-Length").orElseThrow());
+        assertTrue(response.headers().firstValue("Server-Timing").orElseThrow().contains("desc=\"Total\""));
     }
 
     @Test

@@ -102,16 +102,7 @@ final class BodyEndScanner {
         while (i < to) {
             char c = text[i];
             switch (state) {
-                case DATA -> {
-                    while (i < to && text[i] != '<') {
-                        i++;
-                    }
-                    if (i < to) {
-                        tokenStart = base + i;
-                        state = State.TAG_OPEN;
-                        i++;
-                    }
-                }
+                case DATA -> i = data(text, i, to, base);
                 case TAG_OPEN -> {
                     if (c == '!') {
                         state = State.MARKUP_DECLARATION;
@@ -241,6 +232,47 @@ final class BodyEndScanner {
             }
         }
         position = base + to;
+    }
+
+    /**
+     * Text up to the next tag: a plain tag ({@code <name>} or {@code </name>}, letters and digits) that lies whole
+     * in {@code text} is read here at once, as most of a page's tags are; anything else goes through the states.
+     */
+    private int data(char[] text, int i, int to, long base) {
+        while (state == State.DATA) {
+            while (i < to && text[i] != '<') {
+                i++;
+            }
+            if (i == to) {
+                return i;
+            }
+            tokenStart = base + i;
+            int at = i + 1;
+            boolean end = at < to && text[at] == '/';
+            int nameStart = end ? at + 1 : at;
+            at = nameStart;
+            while (at < to && isLetterOrDigit(text[at])) {
+                at++;
+            }
+            if (at == nameStart || at == to || text[at] != '>' || !isLetter(text[nameStart])) {
+                state = State.TAG_OPEN;
+                return i + 1;
+            }
+            endTag = end;
+            slash = false;
+            nameLength = 0;
+            for (int k = nameStart; k < at; k++) {
+                if (nameLength < NAME_CAPACITY) {
+                    name[nameLength++] = lower(text[k]);
+                } else {
+                    nameLength = NAME_CAPACITY + 1;
+                    break;
+                }
+            }
+            i = at + 1;
+            endOfTag(base + i);
+        }
+        return i;
     }
 
     /** After {@code <!}: a comment, a CDATA section (in SVG or MathML) or a bogus comment; the next index. */
@@ -396,40 +428,43 @@ final class BodyEndScanner {
         state = State.DATA;
         boolean selfClosing = slash;
         slash = false;
-        boolean foreignName = nameIs("svg") || nameIs("math");
+        String known = knownName();
+        if (known == null) {
+            return;
+        }
+        boolean foreignName = known.equals("svg") || known.equals("math");
         if (endTag) {
             if (foreignDepth > 0) {
                 if (foreignName) {
                     foreignDepth--;
                 }
             } else if (templateDepth > 0) {
-                if (nameIs("template")) {
+                if (known.equals("template")) {
                     templateDepth--;
                 }
-            } else if (nameIs("body")) {
+            } else if (known.equals("body")) {
                 bodyEnd = tokenStart;
             }
             return;
         }
-        if (foreignName && !selfClosing) {
-            foreignDepth++;
-            return;
-        }
-        String raw = rawTextName();
-        if (foreignDepth > 0) {
-            if (raw != null && !selfClosing) {
-                enterRawText(raw, true);
+        if (foreignName) {
+            foreignDepth += selfClosing ? 0 : 1;
+        } else if (foreignDepth > 0) {
+            if (isRawText(known) && !selfClosing) {
+                enterRawText(known, true);
             }
-        } else if (nameIs("template")) {
+        } else if (known.equals("template")) {
             templateDepth++;
-        } else if (nameIs("meta") && templateDepth == 0 && metaTagCount < MAX_META_TAGS) {
-            metaTags[2 * metaTagCount] = tokenStart;
-            metaTags[2 * metaTagCount + 1] = end;
-            metaTagCount++;
-        } else if (nameIs("plaintext")) {
+        } else if (known.equals("meta")) {
+            if (templateDepth == 0 && metaTagCount < MAX_META_TAGS) {
+                metaTags[2 * metaTagCount] = tokenStart;
+                metaTags[2 * metaTagCount + 1] = end;
+                metaTagCount++;
+            }
+        } else if (known.equals("plaintext")) {
             state = State.PLAINTEXT;
-        } else if (raw != null) {
-            enterRawText(raw, false);
+        } else if (isRawText(known)) {
+            enterRawText(known, false);
         }
     }
 
@@ -446,13 +481,36 @@ final class BodyEndScanner {
         dashes = 0;
     }
 
-    private String rawTextName() {
+    /**
+     * The tag's name when it is one of those that matter ({@code body}, {@code template}, {@code svg},
+     * {@code math}, {@code meta}, {@code plaintext} and the raw-text names), else {@code null}; told apart by
+     * length and first letters first, as most tags are none of them.
+     */
+    private String knownName() {
+        if (nameLength < 3 || nameLength > NAME_CAPACITY) {
+            return null;
+        }
+        String candidate = switch (name[0]) {
+            case 'b' -> "body";
+            case 'i' -> "iframe";
+            case 'm' -> name[1] == 'a' ? "math" : "meta";
+            case 'n' -> nameLength == 7 ? "noembed" : name[2] == 'f' ? "noframes" : "noscript";
+            case 'p' -> "plaintext";
+            case 's' -> name[1] == 'v' ? "svg" : name[1] == 't' ? "style" : "script";
+            case 't' -> name[1] == 'i' ? "title" : name[2] == 'x' ? "textarea" : "template";
+            case 'x' -> "xmp";
+            default -> null;
+        };
+        return candidate != null && nameIs(candidate) ? candidate : null;
+    }
+
+    private static boolean isRawText(String known) {
         for (String raw : RAW_TEXT) {
-            if (nameIs(raw)) {
-                return raw;
+            if (raw.equals(known)) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     private boolean nameIs(String expected) {
@@ -518,6 +576,10 @@ final class BodyEndScanner {
 
     private static boolean isLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return isLetter(c) || (c >= '0' && c <= '9');
     }
 
     private static boolean isSpace(char c) {

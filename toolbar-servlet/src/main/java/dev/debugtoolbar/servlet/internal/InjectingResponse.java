@@ -25,9 +25,9 @@ import java.util.function.BooleanSupplier;
  * write, and holding stops for good when the body outgrows the cap, when the application sends an error or
  * redirect, or goes asynchronous. Only pages are touched: status 200 or an error status, never a partial
  * ({@code 206}, {@code Content-Range}) or any other response; a HEAD request is treated like the GET it mirrors,
- * so that both get the same {@code Content-Length}. A flush sends what was written up to the last place the
- * loader may still go, so the browser sees the page as it streams; the loader still goes in at the end when the
- * body's end comes later. A {@code Content-Length} set by the application is held back while holding and
+ * so that both get the same {@code Content-Length}. A flush before the body's end sends what was written up to
+ * the last place the loader may still go, so the browser sees the page as it streams; the loader still goes in
+ * at the end. A flush after the body's end was written sends nothing: the page goes out whole at the end. A {@code Content-Length} set by the application is held back while holding and
  * corrected at the end; a page flushed with one set is left as it is. Before anything may commit the response
  * while the request still runs, {@code earlyHeaders} adds what is known so far.
  * When told to intercept redirects, {@code sendRedirect} only sets the status and {@code Location}, so that the
@@ -153,8 +153,10 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
 
     @Override
     public synchronized void flushBuffer() throws IOException {
-        sendHeldSoFar();
-        response.flushBuffer();
+        if (!holdsWholePage()) {
+            sendHeldSoFar();
+            response.flushBuffer();
+        }
     }
 
     @Override
@@ -301,7 +303,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             return;
         }
         if (mode == Mode.BUFFER && skipReason == null) {
-            skipReason = "the request went asynchronous";
+            skip("the request went asynchronous");
         }
         mode = Mode.PASS;
         sendEarlyHeaders();
@@ -320,8 +322,24 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
 
     /** Holding stops for {@code reason}: what is held goes out as it is, and the rest streams through. */
     private void giveUp(String reason) throws IOException {
-        skipReason = reason;
+        skip(reason);
         passThrough();
+    }
+
+    /** Remembers why this page gets no loader, and says so in a header while headers can still be set. */
+    private void skip(String reason) {
+        skipReason = reason;
+        if (!response.isCommitted()) {
+            response.setHeader(NOT_INJECTED_HEADER, reason);
+        }
+    }
+
+    /**
+     * Whether the held page's body has ended already: then a flush sends nothing, the page goes out whole when the
+     * request ends, with its length and all its headers (template engines flush once when they are done).
+     */
+    private boolean holdsWholePage() {
+        return mode == Mode.BUFFER && !bypassed && scanner.bodyEnd() >= 0;
     }
 
     /**
@@ -377,7 +395,10 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         return skipReason;
     }
 
-    /** Sends {@link #notInjected()} as {@value #NOT_INJECTED_HEADER} when there is a reason and headers can still be set. */
+    /**
+     * Sends {@link #notInjected()} as {@value #NOT_INJECTED_HEADER} when there is a reason and headers can still be
+     * set; call when the application is done writing.
+     */
     public synchronized void announceNotInjected() {
         String reason = notInjected();
         if (reason != null && !response.isCommitted()) {
@@ -512,17 +533,20 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         if (bypassed || asyncStarted.getAsBoolean() || !isHtml()) {
             return false;
         }
-        skipReason = pageProblem();
-        if (skipReason == null && response.isCommitted() && declaredLength >= 0) {
-            skipReason = "the page was committed before its end with a Content-Length set";
+        String reason = pageProblem();
+        if (reason == null && response.isCommitted() && declaredLength >= 0) {
+            reason = "the page was committed before its end with a Content-Length set";
         }
-        if (skipReason == null && declaredLength > maxBufferBytes) {
-            skipReason = "the page is larger than maxBufferBytes";
+        if (reason == null && declaredLength > maxBufferBytes) {
+            reason = "the page is larger than maxBufferBytes";
         }
-        if (skipReason == null && stream != null && !HtmlInjection.isAsciiCompatible(charset())) {
-            skipReason = "the page's bytes are in " + charset().name() + ", which the toolbar does not read";
+        if (reason == null && stream != null && !HtmlInjection.isAsciiCompatible(charset())) {
+            reason = "the page's bytes are in " + charset().name() + ", which the toolbar does not read";
         }
-        return skipReason == null;
+        if (reason != null) {
+            skip(reason);
+        }
+        return reason == null;
     }
 
     private boolean isHtml() {
@@ -636,6 +660,9 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         @Override
         public void flush() throws IOException {
             synchronized (InjectingResponse.this) {
+                if (holdsWholePage()) {
+                    return;
+                }
                 sendHeldSoFar();
                 if (mode != Mode.UNDECIDED) {
                     response.getOutputStream().flush();
@@ -761,6 +788,9 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         @Override
         public void flush() throws IOException {
             synchronized (InjectingResponse.this) {
+                if (holdsWholePage()) {
+                    return;
+                }
                 sendHeldSoFar();
                 if (mode != Mode.UNDECIDED) {
                     response.getWriter().flush();
