@@ -29,6 +29,19 @@ final class BodyEndScanner {
         "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea"};
     private static final String CDATA_OPEN = "[CDATA[";
     private static final int MAX_META_TAGS = 16;
+    /** The characters of a plain tag name: ASCII letters and digits. */
+    private static final boolean[] NAME_CHARACTER = new boolean[128];
+    /** The lower-case first letters of the tag names that matter (see {@link #knownName()}). */
+    private static final boolean[] MAY_MATTER = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= 'z'; c++) {
+            NAME_CHARACTER[c] = isLetter(c) || (c >= '0' && c <= '9');
+        }
+        for (char c : "bimnpstx".toCharArray()) {
+            MAY_MATTER[c] = true;
+        }
+    }
 
     private final char[] chunk = new char[2048];
     private final char[] name = new char[NAME_CAPACITY];
@@ -236,43 +249,45 @@ final class BodyEndScanner {
 
     /**
      * Text up to the next tag: a plain tag ({@code <name>} or {@code </name>}, letters and digits) that lies whole
-     * in {@code text} is read here at once, as most of a page's tags are; anything else goes through the states.
+     * in {@code text} is read here at once, as most of a page's tags are, and passed over without a look at its
+     * name when that cannot be one that matters; anything else goes through the states.
      */
     private int data(char[] text, int i, int to, long base) {
-        while (state == State.DATA) {
+        while (true) {
             while (i < to && text[i] != '<') {
                 i++;
             }
             if (i == to) {
                 return i;
             }
-            tokenStart = base + i;
             int at = i + 1;
             boolean end = at < to && text[at] == '/';
             int nameStart = end ? at + 1 : at;
             at = nameStart;
-            while (at < to && isLetterOrDigit(text[at])) {
+            while (at < to && text[at] < 128 && NAME_CHARACTER[text[at]]) {
                 at++;
             }
             if (at == nameStart || at == to || text[at] != '>' || !isLetter(text[nameStart])) {
+                tokenStart = base + i;
                 state = State.TAG_OPEN;
                 return i + 1;
             }
-            endTag = end;
-            slash = false;
-            nameLength = 0;
-            for (int k = nameStart; k < at; k++) {
-                if (nameLength < NAME_CAPACITY) {
-                    name[nameLength++] = lower(text[k]);
-                } else {
-                    nameLength = NAME_CAPACITY + 1;
-                    break;
+            int length = at - nameStart;
+            if (length >= 3 && length <= NAME_CAPACITY && MAY_MATTER[text[nameStart] | 0x20]) {
+                tokenStart = base + i;
+                endTag = end;
+                slash = false;
+                nameLength = length;
+                for (int k = 0; k < length; k++) {
+                    name[k] = lower(text[nameStart + k]);
+                }
+                endOfTag(base + at + 1);
+                if (state != State.DATA) {
+                    return at + 1;
                 }
             }
             i = at + 1;
-            endOfTag(base + i);
         }
-        return i;
     }
 
     /** After {@code <!}: a comment, a CDATA section (in SVG or MathML) or a bogus comment; the next index. */
@@ -576,10 +591,6 @@ final class BodyEndScanner {
 
     private static boolean isLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isLetterOrDigit(char c) {
-        return isLetter(c) || (c >= '0' && c <= '9');
     }
 
     private static boolean isSpace(char c) {
