@@ -383,6 +383,9 @@ class InjectionIT {
             assertArrayEquals(page.getBytes(StandardCharsets.UTF_8), alone.body(), context + writer);
             assertTrue(alone.headers().firstValue("X-Debug-Toolbar-Not-Injected").orElseThrow()
                     .contains("</body>"), context);
+            String headersPanel = server.getText("/__toolbar/requests/"
+                    + alone.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow() + "/panels/headers").body();
+            assertTrue(headersPanel.contains("X-Debug-Toolbar-Not-Injected"), "the record says why");
         }
         if (!context.equals("plaintext")) {
             String withEnd = NOT_THE_END.get(context).replace("{0}", "<p>end</p></body></html>");
