@@ -71,14 +71,14 @@ public class InjectionBenchmark {
         }
         page = html.append(tail).toString();
         pageBytes = page.getBytes(StandardCharsets.UTF_8);
-        tag = new LoaderSnippet(new ToolbarAssets()).render("Yx3fQ2kR9sLmN0pA7bC4dE", "/__toolbar", null);
+        tag = new LoaderSnippet(new ToolbarAssets()).render("Yx3fQ2kR9sLmN0pA7bC4dE", "//localhost:8080/__toolbar", null, null);
         container = discardingHtmlResponse();
     }
 
     @Benchmark
     public long holdAndInject() throws IOException {
         InjectingResponse response = new InjectingResponse(container, "Yx3fQ2kR9sLmN0pA7bC4dE",
-                5L * 1024 * 1024, false, () -> false, false);
+                5L * 1024 * 1024, () -> false, false, () -> { });
         if (output.equals("writer")) {
             PrintWriter writer = response.getWriter();
             for (int at = 0; at < page.length(); at += CHUNK) {

@@ -82,6 +82,11 @@ final class HeadlessChromium implements AutoCloseable {
         awaitToolbarHost();
     }
 
+    /** Opens {@code uri} without waiting for the toolbar (for a page where it must stay off). */
+    void visit(URI uri) {
+        driver.get(uri.toString());
+    }
+
     /** Waits until the page (for example one a form led to) has built the toolbar's host element. */
     void awaitToolbarHost() {
         await("the toolbar on " + driver.getCurrentUrl(),

@@ -225,6 +225,22 @@ public final class DebugToolbar implements AutoCloseable {
         return record;
     }
 
+    /**
+     * The {@code Server-Timing} metrics known while {@code context}'s request still runs, for a response committed
+     * before it ends: those of the {@linkplain Panel#deferred deferred} panels, which read them cheaply from the
+     * context (SQL and cache so far). Never throws because of a panel.
+     */
+    public List<Timing> timingsSoFar(RequestContext context) {
+        List<Timing> timings = new ArrayList<>();
+        for (Panel<?> panel : panels.all()) {
+            if (waits(panel, context)) {
+                timings.addAll(Guard.call(() -> panel.deferredTimings(context), failure -> List.of(),
+                        "panel " + panel.id() + " failed to give its timings"));
+            }
+        }
+        return timings;
+    }
+
     /** Whether the panel's stats wait for the record's first reading: it may, and it is on and started well. */
     private boolean waits(Panel<?> panel, RequestContext context) {
         String id = panel.id();

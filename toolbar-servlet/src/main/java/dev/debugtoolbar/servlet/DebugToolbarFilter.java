@@ -32,8 +32,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The toolbar's servlet filter. Map it to {@code /*} for {@link DispatcherType#REQUEST} and
@@ -75,6 +78,7 @@ public class DebugToolbarFilter extends HttpFilter {
     /** The id of the record of a request whose error page, if the container dispatches to one, gets its toolbar. */
     private static final String RECORDED = DebugToolbarFilter.class.getName() + ".recorded";
     private static final String ERROR_PAGE = DebugToolbarFilter.class.getName() + ".errorPage";
+    private static final Pattern HOST_AND_PORT = Pattern.compile("(?:\\[[0-9A-Fa-f:.]{2,45}]|[A-Za-z0-9.-]{1,253})(?::[0-9]{1,5})?");
 
     private final transient boolean automatic;
     private transient DebugToolbar toolbar;
@@ -198,8 +202,9 @@ public class DebugToolbarFilter extends HttpFilter {
         ServletRequestView view = new ServletRequestView(request, clientAddress.resolve(request), host);
         RequestContext context = toolbar.start(view, PanelSwitches.disabled(request.getCookies()));
         InjectingResponse wrapped = new InjectingResponse(response, context.id(), toolbar.config().maxBufferBytes(),
-                "HEAD".equals(request.getMethod()), request::isAsyncStarted,
-                RedirectsPanel.intercepts(toolbar.config(), view));
+                request::isAsyncStarted, RedirectsPanel.intercepts(toolbar.config(), view),
+                () -> response.setHeader(ServerTiming.HEADER,
+                        ServerTiming.soFar(context.durationMillis(), toolbar.timingsSoFar(context))));
         try (DebugToolbar.Binding ignored = toolbar.bind(context)) {
             chain.doFilter(new RecordingRequest(request, toolbar, context), wrapped);
         } catch (IOException | ServletException | RuntimeException | Error failure) {
@@ -219,9 +224,12 @@ public class DebugToolbarFilter extends HttpFilter {
 
     private void complete(HttpServletRequest request, HttpServletResponse response, InjectingResponse wrapped,
                           RequestContext context) throws IOException {
+        String redirect = wrapped.interceptedRedirect();
+        if (redirect == null) {
+            wrapped.announceNotInjected();
+        }
         RequestRecord record = toolbar.finish(context, ServletResponseView.of(response, response.getStatus()));
         request.setAttribute(RECORDED, record.id());
-        String redirect = wrapped.interceptedRedirect();
         if (redirect != null) {
             wrapped.replaceBody(renderer.renderRedirectPage(record, redirect, base(request)));
         }
@@ -238,9 +246,11 @@ public class DebugToolbarFilter extends HttpFilter {
             return;
         }
         InjectingResponse wrapped = new InjectingResponse(response, id, toolbar.config().maxBufferBytes(),
-                "HEAD".equals(request.getMethod()), request::isAsyncStarted, false);
+                request::isAsyncStarted, false,
+                () -> response.setHeader(ServerTiming.HEADER, ServerTiming.of(record)));
         chain.doFilter(request, wrapped);
         if (!request.isAsyncStarted()) {
+            wrapped.announceNotInjected();
             deliver(request, response, wrapped, record);
         } else {
             wrapped.passThrough();
@@ -249,9 +259,24 @@ public class DebugToolbarFilter extends HttpFilter {
 
     private void deliver(HttpServletRequest request, HttpServletResponse response, InjectingResponse wrapped,
                          RequestRecord record) throws IOException {
-        String tag = wrapped.isHoldingBody() ? snippet.render(record.id(), base(request),
-                HtmlInjection.scriptNonce(response.getHeaders("Content-Security-Policy"))) : "";
+        List<String> policies = new ArrayList<>(response.getHeaders("Content-Security-Policy"));
+        if (wrapped.isHoldingBody()) {
+            policies.addAll(HtmlInjection.metaPolicies(wrapped.metaTags()));
+        }
+        String tag = wrapped.isHoldingBody() ? snippet.render(record.id(), origin(request) + base(request),
+                HtmlInjection.scriptNonce(policies), HtmlInjection.styleNonce(policies)) : "";
         wrapped.finish(tag, () -> response.setHeader(ServerTiming.HEADER, ServerTiming.of(record)));
+    }
+
+    /**
+     * The origin the loader's {@code src} names, scheme-relative ({@code //host:port}) so that no {@code <base>}
+     * in the page can send the browser elsewhere: the host the browser addressed (its {@code Host} header, which
+     * {@link AllowedHosts} admitted, when it is a plain host and port), with the scheme the page was loaded with,
+     * which behind a TLS-terminating proxy the container may not know. Without such a header, a path alone.
+     */
+    private static String origin(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        return host != null && HOST_AND_PORT.matcher(host).matches() ? "//" + host : "";
     }
 
     private String base(HttpServletRequest request) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -282,7 +283,10 @@ class RecordingIT {
     void servesItsStaticFilesCacheableByVersion() {
         HttpResponse<String> page = server.getText("/three");
         String src = page.body().replaceFirst("(?s).*<script src=\"([^\"]+)\".*", "$1");
-        HttpResponse<String> script = server.getText(src.substring(1));
+        URI scriptUri = server.uri("").resolve(src);
+        assertTrue(src.startsWith("//" + scriptUri.getAuthority() + "/__toolbar/static/toolbar.js?v="),
+                "a <base> cannot move a scheme-relative src to another host: " + src);
+        HttpResponse<String> script = server.sendText(HttpRequest.newBuilder(scriptUri));
         assertEquals(200, script.statusCode());
         assertTrue(script.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
         assertTrue(script.headers().firstValue("Cache-Control").orElseThrow().contains("immutable"));

@@ -8,19 +8,28 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
- * Wraps a response so that a small, uncompressed HTML body is held back until the request ends, when the
- * loader tag can be injected into it. Everything else streams through untouched: the decision is made at
- * the first write, and buffering stops for good when the body outgrows the cap, when the application
- * commits the response itself ({@code flushBuffer}), sends an error or redirect, or goes asynchronous.
- * A {@code Content-Length} set by the application is held back while buffering and corrected at the end.
+ * Wraps a response so that a small, uncompressed HTML page is held back until the request ends, when the
+ * loader tag can be injected where the browser's parser sees the end of its body ({@link BodyEndScanner}, fed
+ * as the application writes). Everything else streams through untouched: the decision is made at the first
+ * write, and holding stops for good when the body outgrows the cap, when the application sends an error or
+ * redirect, or goes asynchronous. Only pages are touched: status 200 or an error status, never a partial
+ * ({@code 206}, {@code Content-Range}) or any other response; a HEAD request is treated like the GET it mirrors,
+ * so that both get the same {@code Content-Length}. A flush before the body's end sends what was written up to
+ * the last place the loader may still go, so the browser sees the page as it streams; the loader still goes in
+ * at the end. A flush after the body's end was written sends nothing: the page goes out whole at the end. A {@code Content-Length} set by the application is held back while holding and
+ * corrected at the end; a page flushed with one set is left as it is. Before anything may commit the response
+ * while the request still runs, {@code earlyHeaders} adds what is known so far.
  * When told to intercept redirects, {@code sendRedirect} only sets the status and {@code Location}, so that the
  * host can answer with an intermediate page instead ({@link #interceptedRedirect()}, {@link #replaceBody}).
  */
@@ -29,22 +38,31 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     /** The header that names the recorded request. */
     public static final String ID_HEADER = "X-Debug-Toolbar-Id";
 
+    /** The header that says why an HTML page did not get the toolbar, when that is known before it is sent. */
+    public static final String NOT_INJECTED_HEADER = "X-Debug-Toolbar-Not-Injected";
+
     private enum Mode { UNDECIDED, BUFFER, PASS }
 
     private final HttpServletResponse response;
     private final String requestId;
     private final long maxBufferBytes;
-    private final boolean bodyless;
     private final BooleanSupplier asyncStarted;
     private final boolean interceptRedirects;
+    private final Runnable earlyHeaders;
 
     /** The thread that records the request and finishes this response: the container's request thread. */
     private final Thread requestThread = Thread.currentThread();
     private Mode mode = Mode.UNDECIDED;
     private boolean bypassed;
+    private boolean earlyHeadersSent;
     private long declaredLength = -1;
     private Bytes bytes;
     private StringBuilder chars;
+    private BodyEndScanner scanner = new BodyEndScanner();
+    /** How much of the held page a flush already sent: the position in the page of the first unit held. */
+    private long sent;
+    /** Why an HTML page is not injected into, once that is known; else {@code null}. */
+    private String skipReason;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
@@ -52,19 +70,20 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
      * @param response       the container's response
      * @param requestId      the recorded request's id, sent as {@value #ID_HEADER} (again after a reset)
      * @param maxBufferBytes larger bodies stream through without injection
-     * @param bodyless       whether the request can have no body in its answer (HEAD)
      * @param asyncStarted   whether the request has gone asynchronous (then nothing is held back)
      * @param interceptRedirects whether redirects are held for an intermediate page rather than sent
+     * @param earlyHeaders   sets the headers known so far; run once, before the response may be committed while
+     *                       the request runs (a body streamed through, a flush, an error, a redirect)
      */
-    public InjectingResponse(HttpServletResponse response, String requestId, long maxBufferBytes, boolean bodyless,
-                             BooleanSupplier asyncStarted, boolean interceptRedirects) {
+    public InjectingResponse(HttpServletResponse response, String requestId, long maxBufferBytes,
+                             BooleanSupplier asyncStarted, boolean interceptRedirects, Runnable earlyHeaders) {
         super(response);
         this.response = response;
         this.requestId = requestId;
         this.maxBufferBytes = maxBufferBytes;
-        this.bodyless = bodyless;
         this.asyncStarted = asyncStarted;
         this.interceptRedirects = interceptRedirects;
+        this.earlyHeaders = earlyHeaders;
         response.setHeader(ID_HEADER, requestId);
     }
 
@@ -134,8 +153,10 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
 
     @Override
     public synchronized void flushBuffer() throws IOException {
-        passThrough();
-        response.flushBuffer();
+        if (!holdsWholePage()) {
+            sendHeldSoFar();
+            response.flushBuffer();
+        }
     }
 
     @Override
@@ -144,6 +165,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         discardHeldBody();
         declaredLength = -1;
         mode = Mode.UNDECIDED;
+        skipReason = null;
         response.setHeader(ID_HEADER, requestId);
     }
 
@@ -156,12 +178,14 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     @Override
     public synchronized void sendError(int status, String message) throws IOException {
         bypass();
+        sendEarlyHeaders();
         response.sendError(status, message);
     }
 
     @Override
     public synchronized void sendError(int status) throws IOException {
         bypass();
+        sendEarlyHeaders();
         response.sendError(status);
     }
 
@@ -208,6 +232,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             return true;
         }
         bypass();
+        sendEarlyHeaders();
         return false;
     }
 
@@ -234,12 +259,37 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         response.setContentType("text/html;charset=UTF-8");
         mode = Mode.BUFFER;
         declaredLength = 0;
+        scanner = new BodyEndScanner();
+        sent = 0;
         if (writer != null) {
             chars = new StringBuilder(page);
+            scanner.scan(chars, 0, chars.length());
         } else {
             bytes = new Bytes();
             bytes.writeBytes(page.getBytes(charset()));
+            scanner.scan(bytes.array(), 0, bytes.size());
         }
+    }
+
+    /**
+     * The text of the {@code <meta>} start tags in the held page's markup (where a page may set its
+     * Content-Security-Policy), as far as they are still held.
+     */
+    public synchronized List<String> metaTags() {
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < scanner.metaTagCount(); i++) {
+            int start = (int) (scanner.metaTagStart(i) - sent);
+            int end = (int) (scanner.metaTagEnd(i) - sent);
+            if (start < 0) {
+                continue;
+            }
+            if (chars != null) {
+                tags.add(chars.substring(start, end));
+            } else if (bytes != null) {
+                tags.add(new String(bytes.array(), start, end - start, charset()));
+            }
+        }
+        return tags;
     }
 
     /** Whether the body is being held back for injection. */
@@ -252,23 +302,113 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         if (mode == Mode.PASS) {
             return;
         }
+        if (mode == Mode.BUFFER && skipReason == null) {
+            skip("the request went asynchronous");
+        }
         mode = Mode.PASS;
-        if (declaredLength >= 0 && !bypassed) {
+        sendEarlyHeaders();
+        if (declaredLength >= 0 && !bypassed && !response.isCommitted()) {
             response.setContentLengthLong(declaredLength);
         }
         if (bytes != null && bytes.size() > 0) {
             response.getOutputStream().write(bytes.array(), 0, bytes.size());
         }
-        if (chars != null && chars.length() > 0) {
-            response.getWriter().append(chars);
+        if (chars != null && !chars.isEmpty()) {
+            writeInSlices(chars, 0, chars.length(), response.getWriter());
         }
         bytes = null;
         chars = null;
     }
 
+    /** Holding stops for {@code reason}: what is held goes out as it is, and the rest streams through. */
+    private void giveUp(String reason) throws IOException {
+        skip(reason);
+        passThrough();
+    }
+
+    /** Remembers why this page gets no loader, and says so in a header while headers can still be set. */
+    private void skip(String reason) {
+        skipReason = reason;
+        if (!response.isCommitted()) {
+            response.setHeader(NOT_INJECTED_HEADER, reason);
+        }
+    }
+
     /**
-     * Completes the response when the application is done: a held body gets {@code tag} before its last
-     * {@code </body>} and its true length; {@code finalHeaders} adds headers while that is still possible.
+     * Whether the held page's body has ended already: then a flush sends nothing, the page goes out whole when the
+     * request ends, with its length and all its headers (template engines flush once when they are done).
+     */
+    private boolean holdsWholePage() {
+        return mode == Mode.BUFFER && !bypassed && scanner.bodyEnd() >= 0;
+    }
+
+    /**
+     * A flush while holding: sends the held page up to the last place the loader may still go (its body's end
+     * so far, or a tag still being read), so that the browser sees it now. A page whose application declared its
+     * length cannot grow once sent: it is given up instead.
+     */
+    private void sendHeldSoFar() throws IOException {
+        if (mode != Mode.BUFFER || bypassed) {
+            if (mode == Mode.UNDECIDED) {
+                sendEarlyHeaders();
+            }
+            return;
+        }
+        if (declaredLength >= 0) {
+            giveUp("the page was flushed before its end with a Content-Length set");
+            return;
+        }
+        sendEarlyHeaders();
+        int length = (int) (scanner.safeEnd() - sent);
+        if (length <= 0) {
+            return;
+        }
+        if (chars != null) {
+            writeInSlices(chars, 0, length, response.getWriter());
+            chars.delete(0, length);
+        } else if (bytes != null) {
+            response.getOutputStream().write(bytes.array(), 0, length);
+            bytes.dropFirst(length);
+        }
+        sent += length;
+    }
+
+    /**
+     * Why this response, an HTML page, does not get the loader, as far as known now that the application is
+     * done writing; {@code null} when it does or when it is no page at all. Sent as {@value #NOT_INJECTED_HEADER}
+     * while headers can still be set.
+     */
+    public synchronized String notInjected() {
+        if (skipReason == null && mode == Mode.BUFFER && !bypassed) {
+            String problem = pageProblem();
+            if (problem != null) {
+                return problem;
+            }
+            if (scanner.doubt() != null) {
+                return "not sure where the body ends: " + scanner.doubt();
+            }
+            if (scanner.bodyEnd() < 0) {
+                return "no </body> where the browser ends the body (outside comments, scripts, raw text,"
+                        + " <template>, SVG and MathML)";
+            }
+        }
+        return skipReason;
+    }
+
+    /**
+     * Sends {@link #notInjected()} as {@value #NOT_INJECTED_HEADER} when there is a reason and headers can still be
+     * set; call when the application is done writing.
+     */
+    public synchronized void announceNotInjected() {
+        String reason = notInjected();
+        if (reason != null && !response.isCommitted()) {
+            response.setHeader(NOT_INJECTED_HEADER, reason);
+        }
+    }
+
+    /**
+     * Completes the response when the application is done: a held page gets {@code tag} where its body ends
+     * and its true length; {@code finalHeaders} adds headers while that is still possible.
      */
     public synchronized void finish(String tag, Runnable finalHeaders) throws IOException {
         if (!response.isCommitted()) {
@@ -283,29 +423,44 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
 
     private void writeHeld(String tag) throws IOException {
         mode = Mode.PASS;
+        long bodyEnd = scanner.bodyEnd();
+        int at = bodyEnd < 0 || tag.isEmpty() || pageProblem() != null ? -1 : (int) (bodyEnd - sent);
+        boolean committed = response.isCommitted();
         if (chars != null) {
             StringBuilder page = chars;
             chars = null;
-            HtmlInjection.inject(page, tag);
-            if (declaredLength >= 0) {
+            if (at >= 0) {
+                page.insert(at, tag);
+            }
+            if (declaredLength >= 0 && !committed) {
                 response.setContentLengthLong(page.toString().getBytes(charset()).length);
             }
-            writeInSlices(page, response.getWriter());
+            writeInSlices(page, 0, page.length(), response.getWriter());
         } else if (bytes != null) {
-            byte[] page = HtmlInjection.inject(bytes.array(), bytes.size(), tag, charset());
+            Bytes page = bytes;
             bytes = null;
-            response.setContentLengthLong(page.length);
-            response.getOutputStream().write(page);
+            byte[] insert = at >= 0 ? tag.getBytes(charset()) : new byte[0];
+            if (!committed) {
+                response.setContentLengthLong(page.size() + insert.length);
+            }
+            OutputStream out = response.getOutputStream();
+            if (at < 0) {
+                out.write(page.array(), 0, page.size());
+            } else {
+                out.write(page.array(), 0, at);
+                out.write(insert);
+                out.write(page.array(), at, page.size() - at);
+            }
         }
     }
 
-    /** Writes {@code page} through a small buffer, without copying the whole page again. */
-    private static void writeInSlices(StringBuilder page, Writer writer) throws IOException {
-        char[] slice = new char[Math.min(8192, Math.max(1, page.length()))];
-        for (int from = 0; from < page.length(); from += slice.length) {
-            int to = Math.min(page.length(), from + slice.length);
-            page.getChars(from, to, slice, 0);
-            writer.write(slice, 0, to - from);
+    /** Writes {@code page[from, to)} through a small buffer, without copying the whole page again. */
+    private static void writeInSlices(StringBuilder page, int from, int to, Writer writer) throws IOException {
+        char[] slice = new char[Math.min(8192, Math.max(1, to - from))];
+        for (int at = from; at < to; at += slice.length) {
+            int end = Math.min(to, at + slice.length);
+            page.getChars(at, end, slice, 0);
+            writer.write(slice, 0, end - at);
         }
     }
 
@@ -348,34 +503,74 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         if (chars != null) {
             chars.setLength(0);
         }
+        scanner = new BodyEndScanner();
+        sent = 0;
+    }
+
+    /** Runs {@code earlyHeaders} once, while the response is not committed. */
+    private void sendEarlyHeaders() {
+        if (!earlyHeadersSent && !response.isCommitted()) {
+            earlyHeadersSent = true;
+            earlyHeaders.run();
+        }
     }
 
     /** Decides at the first write whether this body is held back. */
     private Mode decide() {
         if (mode == Mode.UNDECIDED) {
             mode = shouldHold() ? Mode.BUFFER : Mode.PASS;
-            if (mode == Mode.PASS && declaredLength >= 0 && !bypassed) {
-                response.setContentLengthLong(declaredLength);
+            if (mode == Mode.PASS) {
+                sendEarlyHeaders();
+                if (declaredLength >= 0 && !bypassed && !response.isCommitted()) {
+                    response.setContentLengthLong(declaredLength);
+                }
             }
         }
         return mode;
     }
 
     private boolean shouldHold() {
-        int status = response.getStatus();
-        if (bypassed || bodyless || status < 200 || status == 204 || status == 304
-                || response.isCommitted() || asyncStarted.getAsBoolean()) {
+        if (bypassed || asyncStarted.getAsBoolean() || !isHtml()) {
             return false;
         }
+        String reason = pageProblem();
+        if (reason == null && response.isCommitted() && declaredLength >= 0) {
+            reason = "the page was committed before its end with a Content-Length set";
+        }
+        if (reason == null && declaredLength > maxBufferBytes) {
+            reason = "the page is larger than maxBufferBytes";
+        }
+        if (reason == null && stream != null && !HtmlInjection.isAsciiCompatible(charset())) {
+            reason = "the page's bytes are in " + charset().name() + ", which the toolbar does not read";
+        }
+        if (reason != null) {
+            skip(reason);
+        }
+        return reason == null;
+    }
+
+    private boolean isHtml() {
         String type = response.getContentType();
-        if (type == null || !type.trim().toLowerCase(Locale.ROOT).startsWith("text/html")) {
-            return false;
+        return type != null && type.trim().toLowerCase(Locale.ROOT).startsWith("text/html");
+    }
+
+    /**
+     * What makes this response no page to inject into, or {@code null}: pages are status 200 or error pages, whole
+     * ({@code Content-Range} marks a part) and not content-encoded. Asked at the first write and again at the end.
+     */
+    private String pageProblem() {
+        int status = response.getStatus();
+        if (status != SC_OK && status < 400) {
+            return "status " + status + " is not a page the toolbar may alter";
+        }
+        if (response.getHeader("Content-Range") != null) {
+            return "a part of a response (Content-Range) is never altered";
         }
         String encoding = response.getHeader("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
-            return false;
+            return "the page is content-encoded (" + encoding.trim() + ")";
         }
-        return declaredLength <= maxBufferBytes;
+        return null;
     }
 
     private void holdBytes(byte[] data, int offset, int length) throws IOException {
@@ -383,10 +578,11 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             bytes = new Bytes();
         }
         if (bytes.size() + (long) length > maxBufferBytes) {
-            passThrough();
+            giveUp("the page is larger than maxBufferBytes");
             response.getOutputStream().write(data, offset, length);
         } else {
             bytes.write(data, offset, length);
+            scanner.scan(data, offset, offset + length);
         }
     }
 
@@ -411,6 +607,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     private void holdChars(char[] data, int offset, int length) throws IOException {
         if (canHoldChars(length)) {
             chars.append(data, offset, length);
+            scanner.scan(data, offset, offset + length);
         } else {
             response.getWriter().write(data, offset, length);
         }
@@ -419,6 +616,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     private void holdText(String data, int offset, int length) throws IOException {
         if (canHoldChars(length)) {
             chars.append(data, offset, offset + length);
+            scanner.scan(data, offset, offset + length);
         } else {
             response.getWriter().write(data, offset, length);
         }
@@ -430,7 +628,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             chars = new StringBuilder(1024);
         }
         if (chars.length() + (long) length > maxBufferBytes) {
-            passThrough();
+            giveUp("the page is larger than maxBufferBytes");
             return false;
         }
         return true;
@@ -462,7 +660,11 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         @Override
         public void flush() throws IOException {
             synchronized (InjectingResponse.this) {
-                if (mode == Mode.PASS) {
+                if (holdsWholePage()) {
+                    return;
+                }
+                sendHeldSoFar();
+                if (mode != Mode.UNDECIDED) {
                     response.getOutputStream().flush();
                 }
             }
@@ -527,6 +729,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             try {
                 if (decide() == Mode.BUFFER && canHoldChars(1)) {
                     chars.append((char) c);
+                    scanner.scan(chars, chars.length() - 1, chars.length());
                 } else {
                     response.getWriter().write(c);
                 }
@@ -585,7 +788,11 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         @Override
         public void flush() throws IOException {
             synchronized (InjectingResponse.this) {
-                if (mode == Mode.PASS) {
+                if (holdsWholePage()) {
+                    return;
+                }
+                sendHeldSoFar();
+                if (mode != Mode.UNDECIDED) {
                     response.getWriter().flush();
                 }
             }
@@ -609,6 +816,12 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
 
         byte[] array() {
             return buf;
+        }
+
+        /** Drops the first {@code length} bytes, keeping the rest. */
+        void dropFirst(int length) {
+            System.arraycopy(buf, length, buf, 0, count - length);
+            count -= length;
         }
     }
 }

@@ -1,9 +1,17 @@
 /*
  * Servlet Debug Toolbar: the browser side.
  *
- * Loaded by the tag the filter puts before </body>:
- *   <script src="{base}/static/toolbar.js?v=H" data-tb-id="{requestId}" data-tb-base="{base}"
- *           data-tb-css="{base}/static/toolbar.css?v=H2" defer></script>
+ * Loaded by the tag the filter puts where the page's body ends:
+ *   <script src="//{host}{context}/__toolbar/static/toolbar.js?v=H" data-tb-id="{requestId}" data-tb-css-v="H2"
+ *           [data-tb-style-nonce="{the page's style nonce}"] [nonce="{the page's script nonce}"] defer></script>
+ *
+ * Nothing the page's markup can forge decides where this script fetches from or whom it trusts: it finds its
+ * own element through the Document.prototype getter of currentScript (an element named "currentScript"
+ * cannot shadow that), and every URL it fetches is made from that element's resolved src ({base} is what
+ * precedes "/static/toolbar.js"), never from a relative URL that a <base> element would redirect. The
+ * src names the host itself, so a <base> cannot send the script elsewhere either. When a Trusted Types policy
+ * is required, the fetched HTML goes through the toolbar's own policy, named "debug-toolbar"; where the page's
+ * Content-Security-Policy does not allow that name, the toolbar stays off and says so in the console.
  *
  * One plain file, no framework, no build step. Written in the ES5 subset that both Chromium and
  * HtmlUnit (Rhino) run: var and function, XMLHttpRequest, no arrow functions or template strings.
@@ -11,7 +19,7 @@
  * What it builds, inside an open Shadow DOM root of <div class="tb-host"> (or inside that div itself
  * where there is no Shadow DOM, as in HtmlUnit):
  *
- *   <link rel="stylesheet" href="{data-tb-css}">
+ *   <link rel="stylesheet" href="{base}/static/toolbar.css?v={data-tb-css-v}" nonce="{data-tb-style-nonce}">
  *   <div class="tb-app" data-tb-open="true|false">
  *     <button class="tb-handle" data-tb-action="toggle" aria-expanded>DT</button>
  *     <aside class="tb-bar" hidden>            the toolbar fragment ({base}/requests/{id}) goes here
@@ -36,7 +44,7 @@
  * input[data-tb-filter] that hides the table rows of its panel that do not contain its text; an element
  * with [data-tb-panel] and [data-tb-item] that opens that panel scrolled to its [data-tb-item] element.
  *
- * Fetched HTML (escaped by the server) is inserted with innerHTML; everything this script writes itself
+ * Fetched HTML (escaped by the server) is inserted with innerHTML (through setHtml); everything this script writes itself
  * goes through textContent. Ids are never put into selectors: elements are found by data- attributes
  * and compared with getAttribute, or kept as references.
  */
@@ -54,22 +62,70 @@
         return; // loaded twice: the first one stays in charge
     }
 
-    var script = document.currentScript;
-    if (!script || !script.getAttribute || !script.getAttribute("data-tb-id")) {
-        script = document.querySelector("script[data-tb-id]");
-    }
+    var POLICY_NAME = "debug-toolbar";
+    var SCRIPT_PATH = "/static/toolbar.js";
+
+    var script = ownScript();
     if (!script) {
+        return;
+    }
+    var src = script.src;
+    var at = typeof src === "string" ? src.lastIndexOf(SCRIPT_PATH) : -1;
+    if (at <= 0 || !/^https?:\/\/[^\/]+/.test(src)) {
+        return;
+    }
+    var base = src.substring(0, at);
+    var htmlPolicy = trustedHtmlPolicy();
+    if (htmlPolicy === false) {
         return;
     }
 
     var config = {
         id: script.getAttribute("data-tb-id"),
-        base: trimSlash(script.getAttribute("data-tb-base") || "/__toolbar"),
-        css: script.getAttribute("data-tb-css") || "",
-        nonce: script.nonce || script.getAttribute("nonce") || ""
+        base: base,
+        css: base + "/static/toolbar.css?v=" + encodeURIComponent(script.getAttribute("data-tb-css-v") || ""),
+        styleNonce: script.getAttribute("data-tb-style-nonce") || ""
     };
-    if (!config.css) {
-        config.css = config.base + "/static/toolbar.css";
+
+    /**
+     * This script's own element, read through Document.prototype's getter: document.currentScript itself is
+     * shadowed by any element the page names "currentScript". Null where the engine has no such getter, or when
+     * the element is not a script this toolbar's filter wrote: then the toolbar stays off.
+     */
+    function ownScript() {
+        var descriptor = window.Document && Object.getOwnPropertyDescriptor
+            ? Object.getOwnPropertyDescriptor(Document.prototype, "currentScript") : null;
+        var element = descriptor && descriptor.get ? descriptor.get.call(document) : null;
+        if (!element || !window.HTMLScriptElement || !(element instanceof HTMLScriptElement)
+                || !REQUEST_ID.test(element.getAttribute("data-tb-id") || "")) {
+            return null;
+        }
+        return element;
+    }
+
+    /**
+     * The toolbar's Trusted Types policy for its own server-rendered HTML, or null where the browser has no
+     * Trusted Types; false when the page's Content-Security-Policy does not allow the policy's name (then the
+     * toolbar stays off, and says which directive to change).
+     */
+    function trustedHtmlPolicy() {
+        if (!window.trustedTypes || typeof window.trustedTypes.createPolicy !== "function") {
+            return null;
+        }
+        try {
+            return window.trustedTypes.createPolicy(POLICY_NAME, {
+                createHTML: function (html) {
+                    return html; // only ever HTML of the toolbar's own endpoints, escaped by the server
+                }
+            });
+        } catch (e) {
+            if (window.console && window.console.warn) {
+                window.console.warn("debug toolbar: off, because this page's Content-Security-Policy does not "
+                    + "allow its Trusted Types policy: add '" + POLICY_NAME + "' to the trusted-types directive "
+                    + "(trusted-types ... " + POLICY_NAME + ").");
+            }
+            return false;
+        }
     }
 
     var state = {
@@ -87,13 +143,6 @@
 
     // ---- small helpers ------------------------------------------------------------------------------
 
-    function trimSlash(text) {
-        while (text.length > 1 && text.charAt(text.length - 1) === "/") {
-            text = text.substring(0, text.length - 1);
-        }
-        return text;
-    }
-
     function make(tag, className, text) {
         var element = document.createElement(tag);
         if (className) {
@@ -103,6 +152,11 @@
             element.textContent = String(text);
         }
         return element;
+    }
+
+    /** Puts the HTML of one of the toolbar's own endpoints into {@code element}, through its policy if any. */
+    function setHtml(element, html) {
+        element.innerHTML = htmlPolicy ? htmlPolicy.createHTML(html) : html;
     }
 
     function clear(element) {
@@ -401,10 +455,10 @@
 
         var link = document.createElement("link");
         link.setAttribute("rel", "stylesheet");
-        if (config.nonce) {
-            link.setAttribute("nonce", config.nonce);
+        if (config.styleNonce) {
+            link.setAttribute("nonce", config.styleNonce);
             try {
-                link.nonce = config.nonce;
+                link.nonce = config.styleNonce;
             } catch (e) {
                 // the attribute is enough
             }
@@ -543,7 +597,7 @@
                 ui.bar.appendChild(errorBox("Could not load the debug toolbar.", error, "retry-toolbar"));
                 return;
             }
-            ui.bar.innerHTML = html;
+            setHtml(ui.bar, html);
             state.toolbar = "loaded";
             syncToggles();
             ui.host.setAttribute("data-tb-ready", "true");
@@ -689,7 +743,7 @@
                 container.appendChild(errorBox("Could not load the " + title + " panel.", error, "retry-panel"));
                 return;
             }
-            container.innerHTML = html;
+            setHtml(container, html);
             entry.state = "loaded";
             enhance(container, entry);
             container.setAttribute("data-tb-loaded", "true");
@@ -950,7 +1004,7 @@
                 target.appendChild(errorBox("The database was not asked, or refused.", error, null));
                 return;
             }
-            target.innerHTML = html;
+            setHtml(target, html);
             target.setAttribute("data-tb-result", "done");
         });
     }
@@ -1006,7 +1060,7 @@
     /** Moves the rows of fetched HTML ({@code <tbody>...</tbody>}) to the end of {@code tbody}. */
     function appendRows(tbody, html) {
         var holder = document.createElement("table");
-        holder.innerHTML = html;
+        setHtml(holder, html);
         var source = holder.querySelector("tbody") || holder;
         var added = [];
         while (source.firstChild) {
