@@ -24,12 +24,14 @@ final class JulSink extends Handler implements LogCapture.Sink {
 
     @Override
     public void publish(LogRecord record) {
-        LogBuffer buffer = LogCapture.bufferFor(current, record.getLoggerName());
-        if (buffer != null) {
-            buffer.add(record.getMillis(), level(record.getLevel()), record.getLoggerName(),
-                    messages.formatMessage(record), record.getThrown(), Thread.currentThread().getName(),
-                    framework());
-        }
+        LogCapture.guarded(() -> {
+            LogBuffer buffer = LogCapture.bufferFor(current, record.getLoggerName());
+            if (buffer != null) {
+                buffer.add(record.getMillis(), level(record.getLevel()), record.getLoggerName(), record.getMessage(),
+                        messages.formatMessage(record), record.getThrown(), Thread.currentThread().getName(),
+                        framework());
+            }
+        });
     }
 
     private static String level(Level level) {
