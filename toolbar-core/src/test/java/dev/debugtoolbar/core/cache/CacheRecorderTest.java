@@ -101,10 +101,10 @@ class CacheRecorderTest {
 
     @Test
     void givesItsTimeToServerTiming() {
-        CacheStats stats = new CacheStats(12, 9, 3, 0.5, 0, List.of(), List.of());
+        CacheStats stats = new CacheStats(12, 9, 3, 0.5, 0, List.of(), List.of(), true);
         assertEquals("cache", new CachePanel(1, 200, StackFilter.defaults()).timings(stats).get(0).name());
         assertEquals("Cache (12 calls, 3 misses)", new CachePanel(1, 200, StackFilter.defaults()).timings(stats).get(0).description());
-        assertNull(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of()).hitRatio());
+        assertNull(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of(), true).hitRatio());
     }
 
     private CacheStats record(Runnable work) {

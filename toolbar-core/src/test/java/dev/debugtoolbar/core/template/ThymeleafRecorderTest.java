@@ -157,7 +157,7 @@ class ThymeleafRecorderTest {
 
     @Test
     void givesItsTimeToServerTiming() {
-        TemplateStats stats = new TemplateStats(2, 1.5, 0, List.of());
+        TemplateStats stats = new TemplateStats(2, 1.5, 0, List.of(), true);
         assertEquals("tpl", panel.timings(stats).get(0).name());
         assertEquals("Templates (2 templates)", panel.timings(stats).get(0).description());
     }
