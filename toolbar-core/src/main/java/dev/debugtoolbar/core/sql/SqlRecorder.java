@@ -142,19 +142,13 @@ final class SqlRecorder implements QueryExecutionListener, MethodExecutionListen
     }
 
     private static Boolean autoCommit(ExecutionInfo execution) {
-        try {
-            return execution.getStatement().getConnection().getAutoCommit();
-        } catch (SQLException | RuntimeException e) {
-            return Boolean.TRUE;
-        }
+        return Guard.call(() -> execution.getStatement().getConnection().getAutoCommit(), failure -> Boolean.TRUE,
+                "could not ask a connection whether it commits automatically");
     }
 
     private static String productName(ExecutionInfo execution) {
-        try {
-            return execution.getStatement().getConnection().getMetaData().getDatabaseProductName();
-        } catch (SQLException | RuntimeException e) {
-            return "unknown";
-        }
+        return Guard.call(() -> execution.getStatement().getConnection().getMetaData().getDatabaseProductName(),
+                failure -> "unknown", "could not ask a connection for its database's name");
     }
 
     private static String sqlText(List<QueryInfo> queries) {
