@@ -92,7 +92,17 @@ public final class Text {
             }
             return cut(text(value, texts), PREVIEW_CHARS);
         } catch (RuntimeException | LinkageError e) {
-            return "[toString() of " + value.getClass().getName() + " failed with " + e.getClass().getName() + "]";
+            return "[toString() of " + value.getClass().getName() + " failed: " + failure(e) + "]";
+        }
+    }
+
+    /** A failure's class and message, or its class alone when even its message cannot be read. */
+    private static String failure(Throwable failure) {
+        try {
+            String message = failure.getMessage();
+            return message == null ? failure.getClass().getName() : failure.getClass().getName() + ": " + message;
+        } catch (RuntimeException | LinkageError unreadable) {
+            return failure.getClass().getName();
         }
     }
 

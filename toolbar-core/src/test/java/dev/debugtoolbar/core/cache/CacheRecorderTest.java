@@ -126,7 +126,7 @@ class CacheRecorderTest {
         assertEquals(2, stats.callCount());
         CacheEvent first = stats.calls().get(0);
         assertNull(first.cache());
-        assertEquals("[toString() of " + HostileKey.class.getName() + " failed with " + Unspeakable.class.getName()
+        assertEquals("[toString() of " + HostileKey.class.getName() + " failed: " + Unspeakable.class.getName()
                 + "]", first.key());
         assertEquals(Boolean.TRUE, first.hit());
         assertNull(stats.calls().get(1).hit(), "no verdict when the hit test fails");

@@ -237,7 +237,7 @@ class ThymeleafRecorderTest {
         assertEquals(expected, rendered.get(0));
         RequestStats.Entry basket = stats.templates().get(0).variables().get(3);
         assertEquals("basket", basket.name());
-        assertEquals("[toString() of " + Unprintable.class.getName() + " failed with " + Unspeakable.class.getName()
+        assertEquals("[toString() of " + Unprintable.class.getName() + " failed: " + Unspeakable.class.getName()
                 + "]", basket.value());
     }
 
