@@ -85,7 +85,7 @@ public final class CacheRecorder {
         }
         Started started = Guard.call(() -> new Started(log.callSite(cache, operation),
                 toolbar.config().isSensitive(cache) ? Masking.MASK : Text.preview(key)), failure -> null,
-                "the cache panel could not record a call of " + operation + " on " + cache);
+                "the cache panel could not record a call");
         if (started == null) {
             return call.get();
         }
@@ -100,14 +100,14 @@ public final class CacheRecorder {
             throw failure;
         }
         long duration = System.nanoTime() - start;
-        Guard.run(() -> log.record(cache, operation, started.key(), classify(hit, result, cache, operation), start,
+        Guard.run(() -> log.record(cache, operation, started.key(), classify(hit, result), start,
                 duration, started.callSite(), null), ignored -> { }, "the cache panel could not record a call");
         return result;
     }
 
-    private static <T> Boolean classify(Predicate<? super T> hit, T result, String cache, String operation) {
+    private static <T> Boolean classify(Predicate<? super T> hit, T result) {
         return hit == null ? null : Guard.call(() -> hit.test(result), failure -> null,
-                "could not tell a hit from a miss for " + operation + " on " + cache);
+                "the cache panel could not tell a hit from a miss");
     }
 
     /** What is known of a call before it runs: its call site and its key's preview. */

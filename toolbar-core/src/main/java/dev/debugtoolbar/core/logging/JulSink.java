@@ -24,14 +24,14 @@ final class JulSink extends Handler implements LogCapture.Sink {
 
     @Override
     public void publish(LogRecord record) {
-        LogCapture.guarded(() -> {
-            LogBuffer buffer = LogCapture.bufferFor(current, record.getLoggerName());
-            if (buffer != null) {
+        LogBuffer buffer = LogCapture.bufferFor(current, record.getLoggerName());
+        if (buffer != null) {
+            LogCapture.guarded(() -> {
                 buffer.add(record.getMillis(), level(record.getLevel()), record.getLoggerName(), record.getMessage(),
                         messages.formatMessage(record), record.getThrown(), Thread.currentThread().getName(),
                         framework());
-            }
-        });
+            });
+        }
     }
 
     private static String level(Level level) {

@@ -23,16 +23,16 @@ final class Log4jSink extends AbstractAppender implements LogCapture.Sink {
 
     @Override
     public void append(LogEvent event) {
-        LogCapture.guarded(() -> {
-            LogBuffer buffer = LogCapture.bufferFor(current, event.getLoggerName());
-            if (buffer != null) {
+        LogBuffer buffer = LogCapture.bufferFor(current, event.getLoggerName());
+        if (buffer != null) {
+            LogCapture.guarded(() -> {
                 Message message = event.getMessage();
                 buffer.add(event.getTimeMillis(), String.valueOf(event.getLevel()), event.getLoggerName(),
                         message == null ? null : message.getFormat(),
                         message == null ? null : message.getFormattedMessage(), event.getThrown(),
                         event.getThreadName(), framework());
-            }
-        });
+            });
+        }
     }
 
     @Override

@@ -24,15 +24,15 @@ final class LogbackSink extends UnsynchronizedAppenderBase<ILoggingEvent> implem
 
     @Override
     protected void append(ILoggingEvent event) {
-        LogCapture.guarded(() -> {
-            LogBuffer buffer = LogCapture.bufferFor(current, event.getLoggerName());
-            if (buffer != null) {
+        LogBuffer buffer = LogCapture.bufferFor(current, event.getLoggerName());
+        if (buffer != null) {
+            LogCapture.guarded(() -> {
                 IThrowableProxy proxy = event.getThrowableProxy();
                 Throwable thrown = proxy instanceof ThrowableProxy real ? real.getThrowable() : null;
                 buffer.add(event.getTimeStamp(), String.valueOf(event.getLevel()), event.getLoggerName(),
                         event.getMessage(), event.getFormattedMessage(), thrown, event.getThreadName(), framework());
-            }
-        });
+            });
+        }
     }
 
     @Override
