@@ -34,7 +34,7 @@ public final class Store {
         Logger.getLogger("org.springframework.samples.shop.Store").warning("sold out");
     }
 
-    /** Fails inside a library-looking wrapper, as a framework's dispatcher would wrap it. */
+    /** Fails as application code does; the test wraps the failure as a framework's dispatcher would. */
     public static void buy() {
         throw new IllegalStateException("no stock");
     }
