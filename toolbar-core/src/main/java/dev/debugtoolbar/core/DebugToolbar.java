@@ -59,7 +59,7 @@ public final class DebugToolbar implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
 
     private DebugToolbar(ToolbarConfig config, Masking masking, PanelRegistry panels, RequestStore store,
-                         ThreadLocal<RequestContext> current, SqlDataSources dataSources) {
+                         ThreadLocal<RequestContext> current, SqlDataSources dataSources, LogCapture logs) {
         this.config = config;
         this.panels = panels;
         this.store = store;
@@ -67,7 +67,7 @@ public final class DebugToolbar implements AutoCloseable {
         this.current = current;
         this.dataSources = dataSources;
         this.sqlReplayer = new SqlReplayer(dataSources);
-        this.logs = config.enabled() ? LogCapture.install(current::get) : null;
+        this.logs = logs;
     }
 
     /** A builder; {@code build()} with no other call gives a toolbar enabled only by property or environment. */
@@ -511,7 +511,8 @@ public final class DebugToolbar implements AutoCloseable {
             ThreadLocal<RequestContext> current = new ThreadLocal<>();
             SqlDataSources dataSources = new SqlDataSources(current::get);
             Masking masking = new Masking(config);
-            PanelRegistry registry = PanelRegistry.create(config, masking, extraPanels, dataSources);
+            LogCapture logs = config.enabled() ? LogCapture.install(current::get) : null;
+            PanelRegistry registry = PanelRegistry.create(config, masking, extraPanels, dataSources, logs);
             RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity);
             if (config.enabled()) {
                 for (Panel<?> panel : registry.all()) {
@@ -521,7 +522,7 @@ public final class DebugToolbar implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Debug toolbar enabled at {0} for clients {1}; panels: {2}",
                         prefix, clients, registry.ids());
             }
-            return new DebugToolbar(config, masking, registry, requestStore, current, dataSources);
+            return new DebugToolbar(config, masking, registry, requestStore, current, dataSources, logs);
         }
 
         private static int notNegative(String option, int value) {

@@ -110,7 +110,7 @@ public final class RequestContext {
      */
     public void recordException(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
-        if (!exceptions.contains(exception)) {
+        if (exceptions.stream().noneMatch(known -> known == exception)) { // by identity: equals may be overridden
             exceptions.add(exception);
         }
     }

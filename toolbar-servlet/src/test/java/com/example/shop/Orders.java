@@ -18,6 +18,11 @@ public final class Orders {
                 .error("label printer offline for order " + order, new IllegalStateException("printer offline"));
     }
 
+    /** Refuses an order the way application code does, with an exception of its own. */
+    public static void reserve(String order) {
+        throw new IllegalStateException("Order " + order + " is out of stock");
+    }
+
     /** Fails as application code does, with a low-level cause. */
     public static void place(String order) {
         try {

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -77,7 +80,52 @@ class ErrorPageIT {
 
         String html = withErrorPage.getText("__toolbar/requests/" + id + "/panels/exceptions").body();
         assertTrue(html.contains("tb-frame-app") && html.contains("Order forty-two cannot be placed"), html);
-        assertTrue(withErrorPage.getText("__toolbar/requests/" + id).body().contains("IllegalStateException"));
+        assertTrue(withErrorPage.getText("__toolbar/requests/" + id).body().contains("NumberFormatException"),
+                "the nav names the root cause");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Container.class)
+    void aServletExceptionWrappingTheRealFailureLeadsWithItsRootCause(Container container) throws Exception {
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        try (TestServer server = TestServer.with(toolbar).on(container).errorPage("/error")
+                .handle("/reserve", (request, response) -> {
+                    try {
+                        Orders.reserve("42");
+                    } catch (IllegalStateException e) {
+                        throw new ServletException("Request processing failed", e);
+                    }
+                })
+                .handle("/error", (request, response) -> {
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write("<!doctype html><html><body><h1>Sorry</h1></body></html>");
+                })
+                .start()) {
+            HttpResponse<String> page = page(server, "reserve");
+
+            assertEquals(500, page.statusCode());
+            String id = TestServer.idOf(page);
+            JsonNode failure = server.record(id).get("panels").get("exceptions").get("exceptions").get(0);
+            JsonNode root = failure.get("rootCause");
+            assertEquals("java.lang.IllegalStateException", root.get("type").asText(), failure.toString());
+            assertEquals("Order 42 is out of stock", root.get("message").asText());
+            assertTrue(root.get("applicationFrame").asText().startsWith("com.example.shop.Orders.reserve(Orders.java:"),
+                    root.toString());
+            assertTrue(root.get("wrapped").asBoolean());
+            JsonNode chain = failure.get("chain");
+            assertEquals("jakarta.servlet.ServletException", chain.get(0).get("type").asText(), "the chain stays whole");
+            assertEquals("java.lang.IllegalStateException", chain.get(chain.size() - 1).get("type").asText());
+
+            String html = server.getText("__toolbar/requests/" + id + "/panels/exceptions").body();
+            int lead = html.indexOf("tb-exception-root");
+            assertTrue(lead > 0 && lead < html.indexOf("tb-exception-link"), html);
+            assertTrue(html.indexOf("Order 42 is out of stock") < html.indexOf("tb-exception-link"), html);
+            assertTrue(html.contains("Request processing failed"), html);
+            String nav = server.getText("__toolbar/requests/" + id).body();
+            assertTrue(nav.contains("IllegalStateException") && !nav.contains(">ServletException<"), nav);
+        } finally {
+            toolbar.close();
+        }
     }
 
     @Test

@@ -1,15 +1,20 @@
 package dev.debugtoolbar.servlet;
 
 import com.example.shop.Orders;
+import com.example.shop.UnprintableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.debugtoolbar.core.DebugToolbar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,5 +72,41 @@ class LoggingIT {
         assertFalse(html.contains("outside any request") || html.contains("pool thread"), html);
         String nav = server.getText("__toolbar/requests/" + id).body();
         assertTrue(nav.contains("3 records, 1 error"), nav);
+    }
+
+    /**
+     * Security class 8: a logged exception whose {@code toString} throws. java.util.logging calls its handlers
+     * without a guard of its own, so a toolbar handler that printed the stack trace unguarded turned the page
+     * into a 500; the page answers as it does without the toolbar, and the panel shows what it could.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Container.class)
+    void anUnprintableLoggedExceptionNeverReachesTheApplication(Container container) throws Exception {
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        try (TestServer server = TestServer.with(toolbar).on(container)
+                .handle("/pay", (request, response) -> {
+                    Logger.getLogger("com.example.shop.Payments").log(Level.SEVERE, "payment failed",
+                            new UnprintableException("card declined"));
+                    org.slf4j.LoggerFactory.getLogger("com.example.shop.Payments")
+                            .error("payment failed", new UnprintableException("card declined"));
+                    org.apache.logging.log4j.LogManager.getLogger("com.example.shop.Payments")
+                            .error("payment failed", new UnprintableException("card declined"));
+                    response.setContentType("text/html");
+                    response.getWriter().write("<html><body>paid</body></html>");
+                })
+                .start()) {
+            HttpResponse<String> page = server.getText("pay");
+
+            assertEquals(200, page.statusCode(), page.body());
+            assertTrue(page.body().contains("paid"), page.body());
+            JsonNode logging = server.record(TestServer.idOf(page)).get("panels").get("logging");
+            assertEquals(3, logging.get("count").asInt(), logging.toString());
+            for (JsonNode record : logging.get("records")) {
+                assertEquals("payment failed", record.get("message").asText(), record.toString());
+                assertTrue(record.get("thrown").asText().contains("could not be written"), record.toString());
+            }
+        } finally {
+            toolbar.close();
+        }
     }
 }

@@ -190,6 +190,40 @@ class PanelsIT {
         }
     }
 
+    /**
+     * A panel whose collector was never installed says so, with the call that installs it, instead of claiming
+     * that nothing happened; one whose collector is installed says nothing happened when nothing did.
+     */
+    @Test
+    void panelsWhoseCollectorIsNotInstalledSayHowToInstallIt() throws Exception {
+        DebugToolbar bare = DebugToolbar.builder().enabled(true).build();
+        try (TestServer plain = TestServer.with(bare).handle("/page", (request, response) -> {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<html><body>page</body></html>");
+        }).start()) {
+            String id = TestServer.idOf(plain.getText("page"));
+            JsonNode panels = plain.record(id).get("panels");
+            String nav = plain.getText("__toolbar/requests/" + id).body();
+            assertEquals(3, nav.split("not instrumented", -1).length - 1, nav);
+            for (String[] expected : new String[][] {
+                    {"sql", "dataSource = toolbar.wrap(dataSource);"},
+                    {"templates", "ThymeleafRecorder.instrument(templateEngine, toolbar);"},
+                    {"cache", "cacheManager = JCacheRecorder.wrap(cacheManager, toolbar);"}}) {
+                assertFalse(panels.get(expected[0]).get("instrumented").asBoolean(), expected[0]);
+                String html = plain.getText("__toolbar/requests/" + id + "/panels/" + expected[0]).body();
+                assertTrue(html.contains(expected[1]), html);
+                assertFalse(html.contains("were run during") || html.contains("were rendered during")
+                        || html.contains("were made during"), html);
+            }
+        } finally {
+            bare.close();
+        }
+
+        String id = TestServer.idOf(server.getText("api/stats"));
+        assertTrue(server.record(id).get("panels").get("sql").get("instrumented").asBoolean());
+        assertFalse(panel(id, "sql").contains("toolbar.wrap(dataSource)"));
+    }
+
     private static void select(String sql) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.debugtoolbar.core.DebugToolbar;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -202,10 +203,11 @@ final class TestServer implements AutoCloseable {
         Builder handle(String pathSpec, Handler handler) {
             return servlet(pathSpec, new HttpServlet() {
                 @Override
-                protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                protected void service(HttpServletRequest request, HttpServletResponse response)
+                        throws IOException, ServletException {
                     try {
                         handler.handle(request, response);
-                    } catch (IOException | RuntimeException e) {
+                    } catch (IOException | ServletException | RuntimeException e) {
                         throw e;
                     } catch (Exception e) {
                         throw new IllegalStateException(e);

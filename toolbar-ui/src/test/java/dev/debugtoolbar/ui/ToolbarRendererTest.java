@@ -4,6 +4,9 @@ import dev.debugtoolbar.core.RequestRecord;
 import dev.debugtoolbar.core.headers.HeadersStats;
 import dev.debugtoolbar.core.cache.CacheEvent;
 import dev.debugtoolbar.core.cache.CacheStats;
+import dev.debugtoolbar.core.exceptions.ExceptionsStats;
+import dev.debugtoolbar.core.logging.LogEntry;
+import dev.debugtoolbar.core.logging.LoggingStats;
 import dev.debugtoolbar.core.panel.PanelError;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.request.RequestStats;
@@ -47,6 +50,8 @@ class ToolbarRendererTest {
     private static final String HEADERS_TEMPLATE = "dev/debugtoolbar/ui/panels/headers.html";
     private static final String TEMPLATES_TEMPLATE = "dev/debugtoolbar/ui/panels/templates.html";
     private static final String CACHE_TEMPLATE = "dev/debugtoolbar/ui/panels/cache.html";
+    private static final String LOGGING_TEMPLATE = "dev/debugtoolbar/ui/panels/logging.html";
+    private static final String EXCEPTIONS_TEMPLATE = "dev/debugtoolbar/ui/panels/exceptions.html";
 
     private final ToolbarRenderer renderer = new ToolbarRenderer();
 
@@ -79,7 +84,7 @@ class ToolbarRendererTest {
                 List.of(new NPlusOne("SELECT * FROM author WHERE id = ?", 30, "shop.Books.list(Books.java:42)",
                         "Load these rows in one query.", 0)),
                 1, 100, 2, 200, true, List.of(new SqlTransaction("t1", "conn-7", 2, "commit", 14.5, 1)), 2,
-                Map.of("ds1", "PostgreSQL"));
+                Map.of("ds1", "PostgreSQL"), true);
     }
 
     private static QueryEvent query(int index, String sql, List<String> params, List<List<String>> batch,
@@ -93,7 +98,12 @@ class ToolbarRendererTest {
     }
 
     private static SqlStats noSql() {
-        return new SqlStats(0, 0, 0, 0, List.of(), 0, 0, List.of(), 0, 100, 0, 200, false, List.of(), 0, Map.of());
+        return noSql(true);
+    }
+
+    private static SqlStats noSql(boolean instrumented) {
+        return new SqlStats(0, 0, 0, 0, List.of(), 0, 0, List.of(), 0, 100, 0, 200, false, List.of(), 0, Map.of(),
+                instrumented);
     }
 
     private static TimerStats timerStats() {
@@ -111,7 +121,7 @@ class ToolbarRendererTest {
                         true, List.of()),
                 new TemplateEvent(3, "books/fragments", "stars(" + ATTR + ")", 11, 2, 3.0, 0.5, 0.5, null, "HTML",
                         false, List.of(new Entry("rating", "4", "java.lang.Integer", false))));
-        return new TemplateStats(6, 4.5, 2, templates);
+        return new TemplateStats(6, 4.5, 2, templates, true);
     }
 
     private static CacheStats cacheStats() {
@@ -124,7 +134,7 @@ class ToolbarRendererTest {
                         "javax.cache.CacheException: " + ATTR));
         return new CacheStats(4, 1, 1, 0.32, 1, List.of(
                 new CacheStats.OperationTotal("get", 3, 1, 1, 0.07),
-                new CacheStats.OperationTotal("put", 1, 0, 0, 0.25)), calls);
+                new CacheStats.OperationTotal("put", 1, 0, 0, 0.25)), calls, true);
     }
 
     private static PanelResult panel(String id, String title, String subtitle, String template, Object stats) {
@@ -188,9 +198,9 @@ class ToolbarRendererTest {
                 new TimerStats(1.0, null, null)), BASE));
         out.add(renderer.renderPanel(record(), headersPanel(), BASE));
         out.add(renderTemplates(templateStats()));
-        out.add(renderTemplates(new TemplateStats(0, 0, 0, List.of())));
+        out.add(renderTemplates(new TemplateStats(0, 0, 0, List.of(), true)));
         out.add(renderCache(cacheStats()));
-        out.add(renderCache(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of())));
+        out.add(renderCache(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of(), true)));
         RequestRecord withOff = record(sqlPanel(), offPanel());
         out.add(renderer.renderToolbar(withOff, BASE));
         out.add(renderer.renderPanel(withOff, offPanel(), BASE));
@@ -429,6 +439,16 @@ class ToolbarRendererTest {
     }
 
     @Test
+    void sqlPanelWithoutAWrappedDataSourceSaysHowToWrapOne() {
+        String html = renderer.renderPanel(record(), panel("sql", "SQL", "not instrumented", SQL_TEMPLATE,
+                noSql(false)), BASE);
+        assertContains(html, "No data source is wrapped by the toolbar, so no statement can be seen.");
+        assertContains(html, "dataSource = toolbar.wrap(dataSource);");
+        assertLacks(html, "No SQL statements were run during this request.");
+        assertLacks(html, "<table");
+    }
+
+    @Test
     void requestPanelShowsTheRequestAndItsEntries() {
         RequestRecord record = fullRecord();
         String html = renderer.renderPanel(record, record.panels().get("request"), BASE);
@@ -546,7 +566,7 @@ class ToolbarRendererTest {
 
     @Test
     void templatesPanelWithoutTemplatesSaysSo() {
-        String html = renderTemplates(new TemplateStats(0, 0, 0, List.of()));
+        String html = renderTemplates(new TemplateStats(0, 0, 0, List.of(), true));
         assertContains(html, "No templates were rendered during this request.");
         assertLacks(html, "<table");
         assertLacks(html, "beyond the per-request limit");
@@ -579,10 +599,79 @@ class ToolbarRendererTest {
 
     @Test
     void cachePanelWithoutCallsSaysSo() {
-        String html = renderCache(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of()));
+        String html = renderCache(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of(), true));
         assertContains(html, "No cache calls were made during this request.");
         assertLacks(html, "<table");
         assertLacks(html, "hit ratio");
+    }
+
+    @Test
+    void templatesPanelWithoutAnInstrumentedEngineSaysHowToInstrumentOne() {
+        String html = renderTemplates(new TemplateStats(0, 0, 0, List.of(), false));
+        assertContains(html, "No template engine records for the toolbar, so no template can be seen.");
+        assertContains(html, "ThymeleafRecorder.instrument(templateEngine, toolbar);");
+        assertLacks(html, "No templates were rendered during this request.");
+        assertLacks(html, "templates and fragments");
+    }
+
+    @Test
+    void cachePanelWithoutAnInstrumentedCacheSaysHowToInstrumentOne() {
+        String html = renderCache(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of(), false));
+        assertContains(html, "No cache reports to the toolbar, so no cache call can be seen.");
+        assertContains(html, "cacheManager = JCacheRecorder.wrap(cacheManager, toolbar);");
+        assertContains(html, "CacheRecorder.of(toolbar)");
+        assertLacks(html, "No cache calls were made during this request.");
+        assertLacks(html, "hit ratio");
+    }
+
+    @Test
+    void loggingPanelTellsNothingLoggedFromNoFrameworkAttached() {
+        String attached = renderLogging(new LoggingStats(0, 0, 0, 0, List.of(), List.of("java.util.logging")));
+        assertContains(attached, "Nothing was logged on the request's thread during this request");
+        assertLacks(attached, "could not attach");
+
+        String detached = renderLogging(new LoggingStats(0, 0, 0, 0, List.of(), List.of()));
+        assertContains(detached, "The toolbar could not attach to any logging framework, so nothing logged can be seen.");
+        assertContains(detached, "could not attach the toolbar's log capture");
+        assertLacks(detached, "Nothing was logged");
+    }
+
+    @Test
+    void loggingPanelShowsEachRecordsCallSite() {
+        LogEntry entry = new LogEntry(1.5, Instant.parse("2026-01-01T12:00:00Z"), "WARN", "shop.Books", "low " + SCRIPT,
+                null, "main", "Logback", "shop.Books.list(Books.java:42)");
+        String html = renderLogging(new LoggingStats(1, 0, 1, 0, List.of(entry), List.of("Logback")));
+        assertContains(html, ">shop.Books.list(Books.java:42)<");
+        assertContains(html, "low " + SCRIPT_ESCAPED);
+    }
+
+    @Test
+    void exceptionsPanelLeadsWithTheRootCauseAndKeepsTheChain() {
+        ExceptionsStats.Link wrapper = new ExceptionsStats.Link("", "jakarta.servlet.ServletException",
+                "Request processing failed", List.of(new ExceptionsStats.Frame("org.springframework.Dispatcher.run(D.java:1)",
+                false)), 0);
+        ExceptionsStats.Link cause = new ExceptionsStats.Link("Caused by", "java.lang.IllegalStateException",
+                "no stock " + SCRIPT, List.of(new ExceptionsStats.Frame("shop.Books.buy(Books.java:9)", true)), 1);
+        ExceptionsStats stats = new ExceptionsStats(List.of(new ExceptionsStats.Failure(List.of(wrapper, cause),
+                new ExceptionsStats.RootCause("java.lang.IllegalStateException", "no stock " + SCRIPT,
+                        "shop.Books.buy(Books.java:9)", true))));
+        String html = renderer.renderPanel(record(), panel("exceptions", "Exceptions", "IllegalStateException",
+                EXCEPTIONS_TEMPLATE, stats), BASE);
+        String flat = squash(html);
+
+        int root = html.indexOf("tb-exception-root");
+        assertTrue(root >= 0 && root < html.indexOf("tb-exception-link"), html);
+        assertContains(flat, "<p class=\"tb-exception-root-label\">Root cause</p>");
+        assertTrue(html.indexOf(">java.lang.IllegalStateException<") < html.indexOf(">jakarta.servlet.ServletException<"),
+                "the root cause comes first: " + html);
+        assertContains(html, ">shop.Books.buy(Books.java:9)<");
+        assertContains(html, "no stock " + SCRIPT_ESCAPED);
+        assertContains(html, ": Request processing failed");
+        assertEquals(2, count(html, "class=\"tb-exception-link"), html);
+    }
+
+    private String renderLogging(LoggingStats stats) {
+        return renderer.renderPanel(record(), panel("logging", "Logging", "", LOGGING_TEMPLATE, stats), BASE);
     }
 
     private String renderTemplates(TemplateStats stats) {

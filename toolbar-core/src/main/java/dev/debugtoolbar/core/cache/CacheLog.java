@@ -7,6 +7,7 @@ import dev.debugtoolbar.core.callsite.StackFilter;
 import dev.debugtoolbar.core.timeline.TimedEvent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class CacheLog {
 
     /** The call site for the next call of {@code operation} on {@code cache}; {@code null} when it will not be kept. */
     synchronized StackCapture callSite(String cache, String operation) {
-        return kept.size() < capacity ? sampler.sample(List.of(cache, operation)).capture() : null;
+        return kept.size() < capacity ? sampler.sample(Arrays.asList(cache, operation)).capture() : null;
     }
 
     synchronized void record(String cache, String op, String key, Boolean hit, long startNanos, long durationNanos,

@@ -15,6 +15,7 @@ public final class CachePanel implements Panel<CacheStats> {
     private final int maxCalls;
     private final int maxStacks;
     private final StackFilter stackFilter;
+    private volatile boolean instrumented;
 
     /**
      * A panel that keeps the details of at most {@code maxCalls} calls per request, with call sites found by
@@ -65,10 +66,11 @@ public final class CachePanel implements Panel<CacheStats> {
     @Override
     public CacheStats onRequestEnd(RequestContext context) {
         CacheLog log = context.get(CacheLog.KEY);
-        return log == null ? new CacheStats(0, 0, 0, 0, 0, List.of(), List.of()) : stats(log, log.calls());
+        return log == null ? new CacheStats(0, 0, 0, 0, 0, List.of(), List.of(), instrumented)
+                : stats(log, log.calls());
     }
 
-    private static CacheStats stats(CacheLog log, List<CacheEvent> calls) {
+    private CacheStats stats(CacheLog log, List<CacheEvent> calls) {
         List<CacheStats.OperationTotal> operations = log.totals();
         int count = 0;
         int hits = 0;
@@ -80,11 +82,19 @@ public final class CachePanel implements Panel<CacheStats> {
             misses += operation.misses();
             total += operation.totalMillis();
         }
-        return new CacheStats(count, hits, misses, total, log.dropped(), operations, calls);
+        return new CacheStats(count, hits, misses, total, log.dropped(), operations, calls, instrumented);
+    }
+
+    /** Notes that a cache now reports to this panel's toolbar. */
+    void instrumented() {
+        instrumented = true;
     }
 
     @Override
     public String subtitle(CacheStats stats) {
+        if (!stats.instrumented()) {
+            return "not instrumented";
+        }
         return Text.count(stats.callCount(), "call", "calls") + ", " + Text.count(stats.misses(), "miss", "misses");
     }
 

@@ -3,6 +3,7 @@ package dev.debugtoolbar.core.cache;
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.callsite.StackCapture;
+import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.internal.Text;
 
@@ -24,13 +25,13 @@ import java.util.function.Supplier;
  * ValueWrapper cached = recorder.get(springCache.getName(), id, () -> springCache.get(id));
  * }</pre>
  *
- * The call's result and exceptions reach the caller unchanged. While no request is being recorded on the
+ * The call's result and exceptions reach the caller unchanged, whatever the recording meets (a key whose
+ * {@code toString} or {@code hashCode} throws, a {@code null} name, a hit test that fails): its failures are
+ * logged, never thrown. While no request is being recorded on the
  * thread (start-up, background work, a disabled toolbar) the call just runs: one thread-local read.
  * Keys of caches whose name looks secret (per {@code sensitiveNames}) are masked. Thread-safe.
  */
 public final class CacheRecorder {
-
-    private static final System.Logger LOG = System.getLogger(CacheRecorder.class.getName());
 
     private final DebugToolbar toolbar;
 
@@ -38,9 +39,14 @@ public final class CacheRecorder {
         this.toolbar = toolbar;
     }
 
-    /** A recorder that reports to {@code toolbar}'s current request. */
+    /** A recorder that reports to {@code toolbar}'s current request; the Cache panel then counts as instrumented. */
     public static CacheRecorder of(DebugToolbar toolbar) {
-        return new CacheRecorder(Objects.requireNonNull(toolbar, "toolbar"));
+        Objects.requireNonNull(toolbar, "toolbar").panels().forEach(panel -> {
+            if (panel instanceof CachePanel cache) {
+                cache.instrumented();
+            }
+        });
+        return new CacheRecorder(toolbar);
     }
 
     /** Runs a lookup and records it as {@code get}: a hit when it returns a value, a miss when {@code null}. */
@@ -77,32 +83,34 @@ public final class CacheRecorder {
         if (log == null) {
             return call.get();
         }
-        StackCapture callSite = log.callSite(cache, operation);
-        String keyText = toolbar.config().isSensitive(cache) ? Masking.MASK : Text.preview(key);
+        Started started = Guard.call(() -> new Started(log.callSite(cache, operation),
+                toolbar.config().isSensitive(cache) ? Masking.MASK : Text.preview(key)), failure -> null,
+                "the cache panel could not record a call");
+        if (started == null) {
+            return call.get();
+        }
         long start = System.nanoTime();
         T result;
         try {
             result = call.get();
         } catch (RuntimeException | Error failure) {
             long duration = System.nanoTime() - start;
-            log.record(cache, operation, keyText, null, start, duration, callSite, Text.preview(failure));
+            Guard.run(() -> log.record(cache, operation, started.key(), null, start, duration, started.callSite(),
+                    Text.preview(failure)), ignored -> { }, "the cache panel could not record a failed call");
             throw failure;
         }
         long duration = System.nanoTime() - start;
-        log.record(cache, operation, keyText, classify(hit, result, cache, operation), start, duration, callSite, null);
+        Guard.run(() -> log.record(cache, operation, started.key(), classify(hit, result), start,
+                duration, started.callSite(), null), ignored -> { }, "the cache panel could not record a call");
         return result;
     }
 
-    private static <T> Boolean classify(Predicate<? super T> hit, T result, String cache, String operation) {
-        if (hit == null) {
-            return null;
-        }
-        try {
-            return hit.test(result);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING,
-                    "could not tell a hit from a miss for " + operation + " on " + cache, e);
-            return null;
-        }
+    private static <T> Boolean classify(Predicate<? super T> hit, T result) {
+        return hit == null ? null : Guard.call(() -> hit.test(result), failure -> null,
+                "the cache panel could not tell a hit from a miss");
+    }
+
+    /** What is known of a call before it runs: its call site and its key's preview. */
+    private record Started(StackCapture callSite, String key) {
     }
 }

@@ -12,9 +12,11 @@ import java.util.List;
  * @param droppedCount calls beyond the per-request limit, counted but not listed
  * @param operations   totals per operation, in order of first use
  * @param calls        the kept calls in order
+ * @param instrumented whether any cache reports to the toolbar ({@link CacheRecorder#of}, {@link JCacheRecorder#wrap});
+ *                     when none does, no cache call could be seen
  */
 public record CacheStats(int callCount, int hits, int misses, double totalMillis, int droppedCount,
-                         List<OperationTotal> operations, List<CacheEvent> calls) {
+                         List<OperationTotal> operations, List<CacheEvent> calls, boolean instrumented) {
 
     public CacheStats {
         operations = List.copyOf(operations);

@@ -1,6 +1,7 @@
 package dev.debugtoolbar.core.cache;
 
 import dev.debugtoolbar.core.DebugToolbar;
+import dev.debugtoolbar.core.internal.Guard;
 
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -34,7 +35,9 @@ public final class JCacheRecorder {
         if (!toolbar.isEnabled() || cache instanceof RecordingCache) {
             return cache;
         }
-        return new RecordingCache<>(cache, CacheRecorder.of(toolbar), cache.getCacheManager());
+        CacheRecorder recorder = CacheRecorder.of(toolbar);
+        return Guard.call(() -> new RecordingCache<>(cache, recorder, cache.getCacheManager()), failure -> cache,
+                "the cache panel could not wrap a cache; its calls are not recorded");
     }
 
     /** A cache manager whose caches (created or looked up through it) record their calls. */

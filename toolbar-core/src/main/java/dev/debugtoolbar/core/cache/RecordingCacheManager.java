@@ -1,5 +1,7 @@
 package dev.debugtoolbar.core.cache;
 
+import dev.debugtoolbar.core.internal.Guard;
+
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.Configuration;
@@ -39,13 +41,15 @@ final class RecordingCacheManager implements CacheManager {
         return recording(delegate.getCache(cacheName));
     }
 
+    /** The recording wrapper of {@code cache}; the cache itself when it cannot be wrapped (it has no name). */
     @SuppressWarnings("unchecked")
     private <K, V> Cache<K, V> recording(Cache<K, V> cache) {
         if (cache == null) {
             return null;
         }
-        return (Cache<K, V>) wrappers.compute(cache.getName(), (name, known) ->
-                known != null && known.wraps(cache) ? known : new RecordingCache<>(cache, recorder, this));
+        return Guard.call(() -> (Cache<K, V>) wrappers.compute(cache.getName(), (name, known) ->
+                        known != null && known.wraps(cache) ? known : new RecordingCache<>(cache, recorder, this)),
+                failure -> cache, "the cache panel could not wrap a cache; its calls are not recorded");
     }
 
     @Override

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tells the application's frames from those of the JDK and the libraries around it. A frame is the
+ * The one rule that tells the application's frames from those of the JDK and the libraries around it, for
+ * every panel that names a call site or highlights the application's code (SQL, cache, logging,
+ * exceptions); {@link dev.debugtoolbar.core.ToolbarConfig#stackFilter()} configures it from the options
+ * {@code skipCallSitePackages} and {@code applicationPackages}. A frame is the
  * application's unless its class name starts with one of the skipped prefixes; a class under one of the
  * application prefixes always counts as the application's (for an application that lives in a package a
  * skipped prefix covers, such as {@code org.springframework.samples}). Immutable and thread-safe.
@@ -16,17 +19,19 @@ public final class StackFilter {
 
     /**
      * What is skipped by default: the JDK, the servlet containers, datasource-proxy, JDBC drivers,
-     * connection pools, data-access and template libraries, caches, and the toolbar itself.
+     * connection pools, data-access, template, logging and serialisation libraries, caches, other JVM
+     * languages' runtimes, test frameworks, and the toolbar itself.
      */
     public static final List<String> DEFAULT_SKIPPED = List.of(
             "java.", "javax.", "jakarta.", "jdk.", "sun.", "com.sun.",
-            "org.eclipse.jetty.", "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.",
-            "io.undertow.", "org.glassfish.",
+            "org.eclipse.jetty.", "org.apache.", "io.undertow.", "org.glassfish.", "com.ibm.ws.", "org.jboss.",
             "net.ttddyy.dsproxy.", "org.h2.", "org.postgresql.", "com.mysql.", "org.mariadb.", "oracle.jdbc.",
-            "com.microsoft.sqlserver.", "org.hsqldb.", "org.apache.derby.", "org.sqlite.",
-            "com.zaxxer.hikari.", "org.apache.commons.dbcp2.", "org.apache.commons.pool2.", "com.mchange.",
-            "org.springframework.", "org.hibernate.", "org.jooq.", "org.apache.ibatis.", "org.mybatis.",
-            "org.thymeleaf.", "org.attoparser.", "ognl.", "com.github.benmanes.caffeine.", "org.ehcache.",
+            "com.microsoft.sqlserver.", "org.hsqldb.", "org.sqlite.",
+            "com.zaxxer.hikari.", "com.mchange.",
+            "org.springframework.", "org.hibernate.", "org.jooq.", "org.mybatis.",
+            "org.thymeleaf.", "org.attoparser.", "org.unbescape.", "ognl.", "com.github.benmanes.caffeine.",
+            "org.ehcache.", "com.fasterxml.", "org.slf4j.", "ch.qos.logback.",
+            "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.", "org.junit.", "org.htmlunit.",
             "dev.debugtoolbar.core.", "dev.debugtoolbar.servlet.", "dev.debugtoolbar.ui.");
 
     private static final StackFilter DEFAULTS = new StackFilter(List.of(), List.of());

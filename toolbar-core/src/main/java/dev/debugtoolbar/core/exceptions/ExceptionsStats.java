@@ -16,9 +16,10 @@ public record ExceptionsStats(List<Failure> exceptions) {
     /**
      * One recorded exception.
      *
-     * @param chain the exception first, then its causes and suppressed exceptions
+     * @param chain     the exception first, then its causes and suppressed exceptions
+     * @param rootCause its innermost cause (the exception itself when it has none), which the panel leads with
      */
-    public record Failure(List<Link> chain) {
+    public record Failure(List<Link> chain, RootCause rootCause) {
         public Failure {
             chain = List.copyOf(chain);
         }
@@ -27,6 +28,19 @@ public record ExceptionsStats(List<Failure> exceptions) {
         public Link top() {
             return chain.get(0);
         }
+    }
+
+    /**
+     * What an exception comes down to: the innermost of its causes, and where the application was when it
+     * happened.
+     *
+     * @param type             its class name
+     * @param message          its message, or {@code null}
+     * @param applicationFrame the first application frame of its stack, else of the nearest exception wrapping it
+     *                         that has one, or {@code null} when none has
+     * @param wrapped          whether other exceptions wrap it (it is not the recorded exception itself)
+     */
+    public record RootCause(String type, String message, String applicationFrame, boolean wrapped) {
     }
 
     /**

@@ -92,7 +92,17 @@ public final class Text {
             }
             return cut(text(value, texts), PREVIEW_CHARS);
         } catch (RuntimeException | LinkageError e) {
-            return "[toString() of " + value.getClass().getName() + " failed: " + e + "]";
+            return "[toString() of " + value.getClass().getName() + " failed: " + failure(e) + "]";
+        }
+    }
+
+    /** A failure's class and message, or its class alone when even its message cannot be read. */
+    private static String failure(Throwable failure) {
+        try {
+            String message = failure.getMessage();
+            return message == null ? failure.getClass().getName() : failure.getClass().getName() + ": " + message;
+        } catch (RuntimeException | LinkageError unreadable) {
+            return failure.getClass().getName();
         }
     }
 
@@ -137,10 +147,19 @@ public final class Text {
         return known;
     }
 
-    /** A throwable's stack trace as {@code printStackTrace} writes it, causes included, cut to {@code max} characters. */
+    /**
+     * A throwable's stack trace as {@code printStackTrace} writes it, causes included, cut to {@code max} characters.
+     * Never throws: where the throwable's own methods ({@code toString}, {@code getMessage}, {@code getStackTrace})
+     * throw, the trace ends with a note of that after what could be written.
+     */
     public static String stackTrace(Throwable throwable, int max) {
         java.io.StringWriter trace = new java.io.StringWriter();
-        throwable.printStackTrace(new java.io.PrintWriter(trace));
+        try {
+            throwable.printStackTrace(new java.io.PrintWriter(trace));
+        } catch (RuntimeException | LinkageError e) {
+            trace.append("[the stack trace of ").append(throwable.getClass().getName()).append(" could not be")
+                    .append(" written: ").append(e.getClass().getName()).append("]");
+        }
         String text = trace.toString();
         return text.length() <= max ? text : text.substring(0, max) + "\n\t...";
     }

@@ -26,9 +26,11 @@ final class JulSink extends Handler implements LogCapture.Sink {
     public void publish(LogRecord record) {
         LogBuffer buffer = LogCapture.bufferFor(current, record.getLoggerName());
         if (buffer != null) {
-            buffer.add(record.getMillis(), level(record.getLevel()), record.getLoggerName(),
-                    messages.formatMessage(record), record.getThrown(), Thread.currentThread().getName(),
-                    framework());
+            LogCapture.guarded(() -> {
+                buffer.add(record.getMillis(), level(record.getLevel()), record.getLoggerName(), record.getMessage(),
+                        messages.formatMessage(record), record.getThrown(), Thread.currentThread().getName(),
+                        framework());
+            });
         }
     }
 

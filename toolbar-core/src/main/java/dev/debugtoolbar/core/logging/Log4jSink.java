@@ -7,6 +7,7 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.message.Message;
 
 import java.util.function.Supplier;
 
@@ -24,9 +25,13 @@ final class Log4jSink extends AbstractAppender implements LogCapture.Sink {
     public void append(LogEvent event) {
         LogBuffer buffer = LogCapture.bufferFor(current, event.getLoggerName());
         if (buffer != null) {
-            buffer.add(event.getTimeMillis(), event.getLevel().name(), event.getLoggerName(),
-                    event.getMessage() == null ? null : event.getMessage().getFormattedMessage(), event.getThrown(),
-                    event.getThreadName(), framework());
+            LogCapture.guarded(() -> {
+                Message message = event.getMessage();
+                buffer.add(event.getTimeMillis(), String.valueOf(event.getLevel()), event.getLoggerName(),
+                        message == null ? null : message.getFormat(),
+                        message == null ? null : message.getFormattedMessage(), event.getThrown(),
+                        event.getThreadName(), framework());
+            });
         }
     }
 

@@ -1,12 +1,19 @@
 package dev.debugtoolbar.core.logging;
 
+import dev.debugtoolbar.core.callsite.CallSiteSampler;
+import dev.debugtoolbar.core.callsite.StackCapture;
+import dev.debugtoolbar.core.callsite.StackFilter;
 import dev.debugtoolbar.core.internal.Text;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The log records of one request: keeps a limited number, counts the rest. Thread-safe. */
+/**
+ * The log records of one request: keeps a limited number, counts the rest. Call sites are captured sparingly
+ * (one {@link CallSiteSampler} per request, keyed by logger and message pattern) and resolved only when the
+ * records are asked for. Thread-safe.
+ */
 final class LogBuffer {
 
     private static final int MAX_MESSAGE_CHARS = 4_000;
@@ -14,39 +21,69 @@ final class LogBuffer {
 
     private final long requestStartNanos;
     private final int capacity;
-    private final List<LogEntry> entries = new ArrayList<>();
+    private final CallSiteSampler sampler;
+    private final StackFilter stackFilter;
+    private final List<Kept> kept = new ArrayList<>();
     private int dropped;
 
-    LogBuffer(long requestStartNanos, int capacity) {
+    LogBuffer(long requestStartNanos, int capacity, int maxStacks, StackFilter stackFilter) {
         this.requestStartNanos = requestStartNanos;
         this.capacity = capacity;
+        this.sampler = new CallSiteSampler(maxStacks);
+        this.stackFilter = stackFilter;
     }
 
-    void add(long epochMillis, String level, String logger, String message, Throwable thrown, String thread,
-             String source) {
+    /**
+     * Adds a record logged on the calling thread.
+     *
+     * @param pattern the message before its arguments were put in (the call site's key with the logger), or
+     *                {@code null}
+     */
+    void add(long epochMillis, String level, String logger, String pattern, String message, Throwable thrown,
+             String thread, String source) {
+        StackCapture callSite;
         synchronized (this) {
-            if (entries.size() >= capacity) {
+            if (kept.size() >= capacity) {
                 dropped++;
                 return;
             }
+            callSite = sampler.sample(new Origin(logger, pattern)).capture();
         }
         LogEntry entry = new LogEntry((System.nanoTime() - requestStartNanos) / 1_000_000.0,
                 Instant.ofEpochMilli(epochMillis), level, logger, Text.cut(message, MAX_MESSAGE_CHARS),
-                thrown == null ? null : Text.stackTrace(thrown, MAX_STACK_CHARS), thread, source);
+                thrown == null ? null : Text.stackTrace(thrown, MAX_STACK_CHARS), thread, source, null);
         synchronized (this) {
-            if (entries.size() < capacity) {
-                entries.add(entry);
+            if (kept.size() < capacity) {
+                kept.add(new Kept(entry, callSite));
             } else {
                 dropped++;
             }
         }
     }
 
-    synchronized List<LogEntry> entries() {
-        return List.copyOf(entries);
+    /** The kept records in order, with their call sites resolved. */
+    List<LogEntry> entries() {
+        List<Kept> records;
+        synchronized (this) {
+            records = List.copyOf(kept);
+        }
+        List<LogEntry> entries = new ArrayList<>(records.size());
+        for (Kept record : records) {
+            LogEntry e = record.entry();
+            String callSite = record.callSite() == null ? null : record.callSite().resolve(stackFilter).frame();
+            entries.add(new LogEntry(e.atMillis(), e.time(), e.level(), e.logger(), e.message(), e.thrown(),
+                    e.thread(), e.source(), callSite));
+        }
+        return entries;
     }
 
     synchronized int dropped() {
         return dropped;
+    }
+
+    private record Origin(String logger, String pattern) {
+    }
+
+    private record Kept(LogEntry entry, StackCapture callSite) {
     }
 }

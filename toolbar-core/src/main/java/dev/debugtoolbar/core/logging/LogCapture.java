@@ -64,7 +64,9 @@ public final class LogCapture implements AutoCloseable {
 
     /** The frameworks attached to, for example {@code [java.util.logging, Logback]}. */
     public List<String> frameworks() {
-        return sinks.stream().filter(Sink::attached).map(Sink::framework).toList();
+        return sinks.stream().filter(sink -> Guard.call(sink::attached, failure -> false,
+                "could not tell whether the toolbar's log capture is attached to " + sink.framework()))
+                .map(Sink::framework).toList();
     }
 
     /** Removes the handler and appenders again, for good. */
@@ -74,6 +76,14 @@ public final class LogCapture implements AutoCloseable {
         for (Sink sink : sinks) {
             Guard.run(sink::detach, failure -> { }, "could not detach the toolbar's log capture from " + sink.framework());
         }
+    }
+
+    /**
+     * Runs a handler's or appender's work for one log record so that nothing it meets (a logged object whose
+     * {@code toString} throws, a record with null fields) reaches the application's logging call.
+     */
+    static void guarded(Guard.Action record) {
+        Guard.run(record, failure -> { }, "the logging panel could not record a log record");
     }
 
     /** The buffer of the request bound to the calling thread, or {@code null} (also for the toolbar's own logs). */

@@ -13,7 +13,9 @@ import java.time.Instant;
  * @param thrown   the stack trace of the exception logged with it, or {@code null}
  * @param thread   the thread's name
  * @param source   the framework it came through: {@code java.util.logging}, {@code Logback} or {@code Log4j}
+ * @param callSite the application frame that logged it, or {@code null} when none was found or no stack was
+ *                 captured for it
  */
 public record LogEntry(double atMillis, Instant time, String level, String logger, String message, String thrown,
-                       String thread, String source) {
+                       String thread, String source, String callSite) {
 }

@@ -26,10 +26,12 @@ final class LogbackSink extends UnsynchronizedAppenderBase<ILoggingEvent> implem
     protected void append(ILoggingEvent event) {
         LogBuffer buffer = LogCapture.bufferFor(current, event.getLoggerName());
         if (buffer != null) {
-            IThrowableProxy proxy = event.getThrowableProxy();
-            Throwable thrown = proxy instanceof ThrowableProxy real ? real.getThrowable() : null;
-            buffer.add(event.getTimeStamp(), event.getLevel().toString(), event.getLoggerName(),
-                    event.getFormattedMessage(), thrown, event.getThreadName(), framework());
+            LogCapture.guarded(() -> {
+                IThrowableProxy proxy = event.getThrowableProxy();
+                Throwable thrown = proxy instanceof ThrowableProxy real ? real.getThrowable() : null;
+                buffer.add(event.getTimeStamp(), String.valueOf(event.getLevel()), event.getLoggerName(),
+                        event.getMessage(), event.getFormattedMessage(), thrown, event.getThreadName(), framework());
+            });
         }
     }
 

@@ -14,6 +14,6 @@ public record PanelError(String message, String stackTrace) {
 
     /** The error shown for {@code failure}. */
     public static PanelError of(Throwable failure) {
-        return new PanelError(failure.toString(), Text.stackTrace(failure, MAX_STACK_CHARS));
+        return new PanelError(Text.preview(failure), Text.stackTrace(failure, MAX_STACK_CHARS));
     }
 }

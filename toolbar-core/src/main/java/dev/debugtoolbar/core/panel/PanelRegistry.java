@@ -9,6 +9,7 @@ import dev.debugtoolbar.core.headers.HeadersPanel;
 import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.history.HistoryPanel;
 import dev.debugtoolbar.core.internal.Masking;
+import dev.debugtoolbar.core.logging.LogCapture;
 import dev.debugtoolbar.core.logging.LoggingPanel;
 import dev.debugtoolbar.core.redirects.RedirectsPanel;
 import dev.debugtoolbar.core.request.RequestPanel;
@@ -50,10 +51,10 @@ public final class PanelRegistry {
     /**
      * The built-in panels plus those found by {@link ServiceLoader} plus {@code extra}; ids are validated.
      * The SQL panel knows the wrapped data sources from {@code dataSources}; the panels that show names and values
-     * mask them with {@code masking}.
+     * mask them with {@code masking}; the Logging panel reads what {@code logs} captures ({@code null}: nothing).
      */
     public static PanelRegistry create(ToolbarConfig config, Masking masking, List<Panel<?>> extra,
-                                       SqlDataSources dataSources) {
+                                       SqlDataSources dataSources, LogCapture logs) {
         StackFilter stackFilter = config.stackFilter();
         SqlPanel sql = new SqlPanel(stackFilter, config.slowStatementMillis(), config.nPlusOneThreshold(),
                 config.maxStacks(), dataSources);
@@ -65,7 +66,8 @@ public final class PanelRegistry {
                 sql,
                 new TemplatesPanel(config.maxTemplates(), masking), new CachePanel(config.maxCacheCalls(), config.maxStacks(), stackFilter),
                 new HeadersPanel(masking), new SettingsPanel(config, masking), new VersionsPanel(),
-                new LoggingPanel(), new ExceptionsPanel(), new RedirectsPanel(config), new HistoryPanel());
+                new LoggingPanel(stackFilter, config.maxStacks(), logs == null ? List::of : logs::frameworks),
+                new ExceptionsPanel(stackFilter), new RedirectsPanel(config), new HistoryPanel());
         List<Panel<?>> user = new ArrayList<>(discovered());
         user.addAll(extra);
         Set<String> ids = new HashSet<>();

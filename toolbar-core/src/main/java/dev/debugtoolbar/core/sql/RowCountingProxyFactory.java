@@ -1,6 +1,7 @@
 package dev.debugtoolbar.core.sql;
 
 import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.internal.Guard;
 import net.ttddyy.dsproxy.ConnectionInfo;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
@@ -18,7 +19,8 @@ import java.util.function.Supplier;
  * Datasource-proxy's JDK proxy factory, except for result sets: inside a recorded request a result set
  * is wrapped in a thin proxy that counts the rows {@code next()} moves to, for the statement that made
  * it; outside one the driver's result set is returned as it is. The proxy calls the driver directly, with
- * no listener and no context object per call.
+ * no listener and no context object per call. Never throws into the application: where the proxy cannot be
+ * made, the driver's result set is returned.
  */
 final class RowCountingProxyFactory extends JdkJdbcProxyFactory {
 
@@ -37,6 +39,13 @@ final class RowCountingProxyFactory extends JdkJdbcProxyFactory {
         if (context == null) {
             return resultSet;
         }
+        return Guard.call(() -> counting(context, resultSet, connectionInfo, proxyConfig), failure -> resultSet,
+                "could not count the rows of a result set");
+    }
+
+    /** {@code resultSet} behind a proxy that counts its rows for the statement that made it, or as it is. */
+    private static ResultSet counting(RequestContext context, ResultSet resultSet, ConnectionInfo connectionInfo,
+                                      ProxyConfig proxyConfig) throws ReflectiveOperationException {
         ConnectionState connection = context.sql().connection(connectionInfo.getConnectionId());
         RowCount count;
         if (connection.executing) { // executeQuery(): the statement is recorded right after, with this count
@@ -49,11 +58,7 @@ final class RowCountingProxyFactory extends JdkJdbcProxyFactory {
         } else {
             return resultSet;
         }
-        try {
-            return (ResultSet) COUNTING_PROXY.newInstance(new Counting(resultSet, count, proxyConfig));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the row-counting result set proxy cannot be made", e);
-        }
+        return (ResultSet) COUNTING_PROXY.newInstance(new Counting(resultSet, count, proxyConfig));
     }
 
     /** The proxy class's constructor, found once: {@link Proxy#newProxyInstance} looks the class up on every call. */

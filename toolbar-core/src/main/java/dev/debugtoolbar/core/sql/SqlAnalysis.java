@@ -111,7 +111,7 @@ final class SqlAnalysis {
         return new SqlStats(queries.size() + snapshot.dropped(), total, errors, snapshot.dropped(), queries,
                 duplicates, similar, nPlusOne, slow, options.slowMillis(), snapshot.stacksCaptured(),
                 options.maxStacks(), snapshot.stackLimitReached(), snapshot.transactions(),
-                snapshot.connectionIds().size(), databases);
+                snapshot.connectionIds().size(), databases, !options.dataSources().isEmpty());
     }
 
     private static List<Object> parameterKey(RecordedStatement statement) {

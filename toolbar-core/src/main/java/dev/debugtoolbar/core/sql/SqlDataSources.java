@@ -48,6 +48,11 @@ public final class SqlDataSources {
         return new RecordingDataSource(original, SqlRecorder.wrap(original, id, current, this), current);
     }
 
+    /** Whether no data source has been wrapped, so that no statement can be recorded. */
+    public boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
     /** The original (unwrapped) data source with this id. */
     public Optional<DataSource> original(String id) {
         Wrapped wrapped = id == null ? null : byId.get(id);

@@ -58,6 +58,9 @@ public final class SqlPanel implements Panel<SqlStats> {
 
     @Override
     public String subtitle(SqlStats stats) {
+        if (!stats.instrumented()) {
+            return "not instrumented";
+        }
         StringBuilder subtitle = new StringBuilder(Text.count(stats.queryCount(), "query", "queries"))
                 .append(" in ").append(Text.millis(stats.totalMillis()));
         if (stats.duplicateCount() > 0) {

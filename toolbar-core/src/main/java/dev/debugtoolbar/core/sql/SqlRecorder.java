@@ -1,6 +1,8 @@
 package dev.debugtoolbar.core.sql;
 
 import dev.debugtoolbar.core.RequestContext;
+import dev.debugtoolbar.core.internal.Guard;
+import dev.debugtoolbar.core.internal.Text;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.MethodExecutionContext;
@@ -25,11 +27,11 @@ import java.util.function.Supplier;
  * switched the SQL panel off for it: its SQL, its parameters as bound (kept re-bindable where possible), its timing, connection and transaction, the rows
  * the application reads from its result sets, and a call-site stack when the log's sampler wants one.
  * Also follows {@code commit}, {@code rollback} and {@code setAutoCommit} on the data source's connections.
- * Outside a bound request every callback costs one thread-local read. Never throws into the application.
+ * Outside a bound request every callback costs one thread-local read. Never throws into the application: each
+ * callback's work runs under {@link Guard}.
  */
 final class SqlRecorder implements QueryExecutionListener, MethodExecutionListener {
 
-    private static final System.Logger LOG = System.getLogger(SqlRecorder.class.getName());
     private static final Comparator<ParameterSetOperation> BY_POSITION = Comparator.comparing(SqlRecorder::position);
 
     private final Supplier<RequestContext> current;
@@ -60,10 +62,12 @@ final class SqlRecorder implements QueryExecutionListener, MethodExecutionListen
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
         RequestContext context = current.get();
         if (context != null && context.isPanelEnabled(SqlPanel.ID)) {
-            ConnectionState connection = context.sql().connection(execution.getConnectionId());
-            connection.executing = true;
-            connection.pendingRows = null;
-            connection.startNanos = System.nanoTime();
+            Guard.run(() -> {
+                ConnectionState connection = context.sql().connection(execution.getConnectionId());
+                connection.executing = true;
+                connection.pendingRows = null;
+                connection.startNanos = System.nanoTime();
+            }, failure -> { }, "could not note a statement's start");
         }
     }
 
@@ -74,7 +78,7 @@ final class SqlRecorder implements QueryExecutionListener, MethodExecutionListen
         if (context == null) {
             return;
         }
-        try {
+        Guard.run(() -> {
             SqlLog log = context.sql();
             ConnectionState connection = log.connection(execution.getConnectionId());
             if (!connection.executing) {
@@ -97,10 +101,8 @@ final class SqlRecorder implements QueryExecutionListener, MethodExecutionListen
             Throwable failure = execution.getThrowable();
             log.record(connection, sqlText(queries), params, batch, dataSourceId, connection.startNanos,
                     end - connection.startNanos, updateCount(execution), rows,
-                    failure == null ? null : failure.toString());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not record a statement", e);
-        }
+                    failure == null ? null : Text.preview(failure));
+        }, failure -> { }, "could not record a statement");
     }
 
     @Override
@@ -124,33 +126,29 @@ final class SqlRecorder implements QueryExecutionListener, MethodExecutionListen
         if (context == null) {
             return;
         }
-        SqlLog log = context.sql();
-        ConnectionState connection = log.connection(method.getConnectionInfo().getConnectionId());
-        if (autoCommit) {
-            boolean on = Boolean.TRUE.equals(args[0]);
-            if (on) {
-                log.endTransaction(connection, "commit", System.nanoTime()); // JDBC: switching it on commits
+        Guard.run(() -> {
+            SqlLog log = context.sql();
+            ConnectionState connection = log.connection(method.getConnectionInfo().getConnectionId());
+            if (autoCommit) {
+                boolean on = Boolean.TRUE.equals(args[0]);
+                if (on) {
+                    log.endTransaction(connection, "commit", System.nanoTime()); // JDBC: switching it on commits
+                }
+                connection.autoCommit = on;
+            } else {
+                log.endTransaction(connection, commit ? "commit" : "rollback", System.nanoTime());
             }
-            connection.autoCommit = on;
-        } else {
-            log.endTransaction(connection, commit ? "commit" : "rollback", System.nanoTime());
-        }
+        }, failure -> { }, "could not follow a transaction");
     }
 
     private static Boolean autoCommit(ExecutionInfo execution) {
-        try {
-            return execution.getStatement().getConnection().getAutoCommit();
-        } catch (SQLException | RuntimeException e) {
-            return Boolean.TRUE;
-        }
+        return Guard.call(() -> execution.getStatement().getConnection().getAutoCommit(), failure -> Boolean.TRUE,
+                "could not ask a connection whether it commits automatically");
     }
 
     private static String productName(ExecutionInfo execution) {
-        try {
-            return execution.getStatement().getConnection().getMetaData().getDatabaseProductName();
-        } catch (SQLException | RuntimeException e) {
-            return "unknown";
-        }
+        return Guard.call(() -> execution.getStatement().getConnection().getMetaData().getDatabaseProductName(),
+                failure -> "unknown", "could not ask a connection for its database's name");
     }
 
     private static String sqlText(List<QueryInfo> queries) {

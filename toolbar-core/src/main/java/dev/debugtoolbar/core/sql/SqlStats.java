@@ -24,11 +24,14 @@ import java.util.Map;
  * @param transactions      explicit transactions, in the order they began
  * @param connectionCount   connections used
  * @param databases         the database product of each data source used, by data-source id
+ * @param instrumented      whether the toolbar had wrapped any data source ({@code toolbar.wrap(dataSource)}); when
+ *                          not, no statement could be seen
  */
 public record SqlStats(int queryCount, double totalMillis, int errorCount, int droppedCount,
                        List<QueryEvent> queries, int duplicateCount, int similarCount, List<NPlusOne> nPlusOne,
                        int slowCount, double slowMillis, int stackCount, int maxStacks, boolean stackLimitReached,
-                       List<SqlTransaction> transactions, int connectionCount, Map<String, String> databases) {
+                       List<SqlTransaction> transactions, int connectionCount, Map<String, String> databases,
+                       boolean instrumented) {
 
     public SqlStats {
         queries = List.copyOf(queries);

@@ -14,6 +14,7 @@ public final class TemplatesPanel implements Panel<TemplateStats> {
 
     private final int maxTemplates;
     private final Masking masking;
+    private volatile boolean instrumented;
 
     /** A panel that keeps at most {@code maxTemplates} templates per request and masks variables with {@code masking}. */
     public TemplatesPanel(int maxTemplates, Masking masking) {
@@ -49,7 +50,7 @@ public final class TemplatesPanel implements Panel<TemplateStats> {
     public TemplateStats onRequestEnd(RequestContext context) {
         TemplateLog log = context.get(TemplateLog.KEY);
         if (log == null) {
-            return new TemplateStats(0, 0, 0, List.of());
+            return new TemplateStats(0, 0, 0, List.of(), instrumented);
         }
         List<TemplateEvent> templates = log.events(System.nanoTime());
         double total = 0;
@@ -59,11 +60,19 @@ public final class TemplatesPanel implements Panel<TemplateStats> {
             }
         }
         int dropped = log.dropped();
-        return new TemplateStats(templates.size() + dropped, total, dropped, templates);
+        return new TemplateStats(templates.size() + dropped, total, dropped, templates, instrumented);
+    }
+
+    /** Notes that a template engine now records for this panel's toolbar. */
+    void instrumented() {
+        instrumented = true;
     }
 
     @Override
     public String subtitle(TemplateStats stats) {
+        if (!stats.instrumented()) {
+            return "not instrumented";
+        }
         return Text.count(stats.templateCount(), "template", "templates") + " in " + Text.millis(stats.totalMillis());
     }
 

@@ -44,5 +44,10 @@ public final class ThymeleafRecorder {
                     + " fixes an engine's configuration when it first renders");
         }
         engine.setEngineContextFactory(new RecordingEngineContextFactory(engine.getEngineContextFactory(), toolbar));
+        toolbar.panels().forEach(panel -> {
+            if (panel instanceof TemplatesPanel templates) {
+                templates.instrumented();
+            }
+        });
     }
 }

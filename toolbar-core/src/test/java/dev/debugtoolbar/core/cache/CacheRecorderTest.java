@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -101,10 +103,76 @@ class CacheRecorderTest {
 
     @Test
     void givesItsTimeToServerTiming() {
-        CacheStats stats = new CacheStats(12, 9, 3, 0.5, 0, List.of(), List.of());
+        CacheStats stats = new CacheStats(12, 9, 3, 0.5, 0, List.of(), List.of(), true);
         assertEquals("cache", new CachePanel(1, 200, StackFilter.defaults()).timings(stats).get(0).name());
         assertEquals("Cache (12 calls, 3 misses)", new CachePanel(1, 200, StackFilter.defaults()).timings(stats).get(0).description());
-        assertNull(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of()).hitRatio());
+        assertNull(new CacheStats(0, 0, 0, 0, 0, List.of(), List.of(), true).hitRatio());
+    }
+
+    /**
+     * Security class 8: a cache call with a {@code null} name, a key whose {@code toString}, {@code hashCode} and
+     * {@code equals} throw, a hit test that throws: each call answers the application with its own result.
+     */
+    @Test
+    void aHostileCallAnswersTheApplicationWithItsOwnResult() {
+        Object key = new HostileKey();
+        CacheStats stats = record(() -> {
+            assertEquals("dune", recorder.get(null, key, () -> "dune"));
+            assertEquals("kept", recorder.record("books", "compute", key, () -> "kept", result -> {
+                throw new IllegalStateException("cannot tell");
+            }));
+        });
+
+        assertEquals(2, stats.callCount());
+        CacheEvent first = stats.calls().get(0);
+        assertNull(first.cache());
+        assertEquals("[toString() of " + HostileKey.class.getName() + " failed: " + Unspeakable.class.getName()
+                + "]", first.key());
+        assertEquals(Boolean.TRUE, first.hit());
+        assertNull(stats.calls().get(1).hit(), "no verdict when the hit test fails");
+    }
+
+    @Test
+    void saysWhetherAnyCacheReportsToTheToolbar() {
+        DebugToolbar bare = DebugToolbar.builder().enabled(true).build();
+        CachePanel panel = bare.panels().stream().filter(CachePanel.class::isInstance).map(CachePanel.class::cast)
+                .findFirst().orElseThrow();
+        CacheStats none = (CacheStats) bare.finish(bare.start(new FakeRequest("/")), new FakeResponse(200))
+                .panel("cache").orElseThrow().stats();
+        assertFalse(none.instrumented());
+        assertEquals("not instrumented", panel.subtitle(none));
+
+        CacheRecorder.of(bare);
+        CacheStats quiet = (CacheStats) bare.finish(bare.start(new FakeRequest("/")), new FakeResponse(200))
+                .panel("cache").orElseThrow().stats();
+        assertTrue(quiet.instrumented());
+        assertEquals("0 calls, 0 misses", panel.subtitle(quiet));
+    }
+
+    /** A failure whose own message cannot be read. */
+    static final class Unspeakable extends RuntimeException {
+        @Override
+        public String getMessage() {
+            throw new IllegalStateException("getMessage");
+        }
+    }
+
+    /** A key that cannot be printed, hashed or compared. */
+    static final class HostileKey {
+        @Override
+        public String toString() {
+            throw new Unspeakable();
+        }
+
+        @Override
+        public int hashCode() {
+            throw new Unspeakable();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            throw new Unspeakable();
+        }
     }
 
     private CacheStats record(Runnable work) {

@@ -192,6 +192,31 @@ class JCacheRecorderTest {
         return manager.createCache(name, configuration());
     }
 
+    /**
+     * Security class 8: a cache without a name. The manager cannot key its wrapper by name, so hands it out
+     * unwrapped rather than failing; wrapped by itself, its calls are recorded without a name.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCacheWithoutANameIsHandedOutUnwrappedNotBroken() {
+        Cache<Integer, String> nameless = (Cache<Integer, String>) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Cache.class},
+                (proxy, method, args) -> method.getName().equals("get") ? "dune" : null);
+        CacheManager odd = (CacheManager) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CacheManager.class},
+                (proxy, method, args) -> method.getName().equals("getCache") ? nameless : null);
+        CacheManager wrapped = JCacheRecorder.wrap(odd, toolbar);
+
+        CacheStats stats = record(() -> {
+            Cache<Integer, String> books = wrapped.getCache("books");
+            assertSame(nameless, books);
+            assertEquals("dune", books.get(1));
+            assertEquals("dune", JCacheRecorder.wrap(nameless, toolbar).get(2), "wrapped one by one, it records");
+        });
+        assertEquals(1, stats.callCount());
+        assertNull(stats.calls().get(0).cache());
+    }
+
     private static MutableConfiguration<Integer, String> configuration() {
         return new MutableConfiguration<Integer, String>().setTypes(Integer.class, String.class).setStoreByValue(false);
     }

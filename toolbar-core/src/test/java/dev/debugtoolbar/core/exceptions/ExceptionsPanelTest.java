@@ -45,15 +45,105 @@ class ExceptionsPanelTest {
                 && !frame.application()), "library frames are not the application's");
         assertFalse(chain.get(1).frames().get(0).application(), "the JDK's parseInt");
         assertTrue(chain.get(1).omittedCount() > 0, "frames in common with the wrapping exception are left out");
-        assertEquals("IllegalStateException", result.subtitle());
+        assertEquals("NumberFormatException", result.subtitle(), "the root cause");
+    }
+
+    @Test
+    void leadsWithTheRootCauseOfAWrapperAndTheFirstApplicationFrameOnTheWayToIt() {
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        RequestContext context = toolbar.start(new FakeRequest("/checkout"));
+        try {
+            Checkout.placeOrder("forty-two");
+        } catch (IllegalStateException e) {
+            context.recordException(new RuntimeException("Request processing failed", e));
+        }
+
+        var result = toolbar.finish(context, new FakeResponse(500)).panel("exceptions").orElseThrow();
+        ExceptionsStats.Failure failure = ((ExceptionsStats) result.stats()).exceptions().get(0);
+
+        ExceptionsStats.RootCause root = failure.rootCause();
+        assertEquals("java.lang.NumberFormatException", root.type());
+        assertEquals("For input string: \"forty-two\"", root.message());
+        assertTrue(root.wrapped());
+        assertTrue(root.applicationFrame().startsWith("com.example.shop.Checkout.placeOrder(Checkout.java:"),
+                "parseInt is the JDK's: the nearest application frame is the caller's: " + root.applicationFrame());
+        assertEquals(List.of("java.lang.RuntimeException", "java.lang.IllegalStateException",
+                "java.lang.NumberFormatException"), failure.chain().stream().map(ExceptionsStats.Link::type).toList(),
+                "the chain stays whole");
+        assertEquals("NumberFormatException", result.subtitle());
+    }
+
+    @Test
+    void anExceptionWithoutCauseIsItsOwnRootCause() {
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        context.recordException(new IllegalArgumentException("bad page"));
+
+        ExceptionsStats stats = (ExceptionsStats) toolbar.finish(context, new FakeResponse(500)).panel("exceptions")
+                .orElseThrow().stats();
+
+        ExceptionsStats.RootCause root = stats.exceptions().get(0).rootCause();
+        assertEquals("java.lang.IllegalArgumentException", root.type());
+        assertEquals("bad page", root.message());
+        assertFalse(root.wrapped());
+    }
+
+    @Test
+    void showsWhatItCanOfAnExceptionWhoseMethodsThrow() {
+        DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        context.recordException(new Hostile());
+
+        var result = toolbar.finish(context, new FakeResponse(500)).panel("exceptions").orElseThrow();
+
+        assertFalse(result.failed(), () -> String.valueOf(result.error()));
+        ExceptionsStats.Link link = ((ExceptionsStats) result.stats()).exceptions().get(0).chain().get(0);
+        assertEquals(Hostile.class.getName(), link.type());
+        assertEquals("[getMessage() failed with java.lang.IllegalStateException]", link.message());
+        assertTrue(link.frames().isEmpty());
+        assertEquals("ExceptionsPanelTest$Hostile", result.subtitle());
+    }
+
+    /** An exception whose every method throws, and which equals nothing and hashes to nothing. */
+    static final class Hostile extends RuntimeException {
+        @Override
+        public String getMessage() {
+            throw new IllegalStateException("getMessage");
+        }
+
+        @Override
+        public StackTraceElement[] getStackTrace() {
+            throw new IllegalStateException("getStackTrace");
+        }
+
+        @Override
+        public synchronized Throwable getCause() {
+            throw new IllegalStateException("getCause");
+        }
+
+        @Override
+        public String toString() {
+            throw new IllegalStateException("toString");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            throw new IllegalStateException("equals");
+        }
+
+        @Override
+        public int hashCode() {
+            throw new IllegalStateException("hashCode");
+        }
     }
 
     @Test
     void saysNoneForARequestWithoutExceptions() {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
         RequestContext context = toolbar.start(new FakeRequest("/"));
-        ExceptionsStats stats = new ExceptionsPanel().onRequestEnd(context);
+        ExceptionsPanel panel = new ExceptionsPanel(toolbar.config().stackFilter());
+        ExceptionsStats stats = panel.onRequestEnd(context);
         assertTrue(stats.exceptions().isEmpty());
-        assertEquals("none", new ExceptionsPanel().subtitle(stats));
+        assertEquals("none", panel.subtitle(stats));
     }
 }

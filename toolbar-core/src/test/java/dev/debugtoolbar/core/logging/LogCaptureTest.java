@@ -89,6 +89,60 @@ class LogCaptureTest {
         assertEquals(0, stats.count());
     }
 
+    /** Security class 8: nothing a logged object does reaches the application's logging call. */
+    @Test
+    void aHostileLoggedThrowableOrArgumentNeverReachesTheApplication() {
+        LoggingStats stats = during(() -> {
+            Logger jul = Logger.getLogger("com.example.shop.Hostile");
+            jul.log(Level.SEVERE, "failed", new Unprintable());
+            jul.log(Level.WARNING, "odd {0}", new Object() {
+                @Override
+                public String toString() {
+                    throw new IllegalStateException("toString");
+                }
+            });
+            jul.log(Level.WARNING, (String) null);
+            org.slf4j.LoggerFactory.getLogger("com.example.shop.Hostile").error("failed", new Unprintable());
+            org.apache.logging.log4j.LogManager.getLogger("com.example.shop.Hostile").error("failed", new Unprintable());
+        });
+
+        assertEquals(5, stats.count(), () -> stats.records().toString());
+        List<LogEntry> records = stats.records();
+        for (int i : new int[] {0, 3, 4}) {
+            assertEquals("failed", records.get(i).message());
+            assertTrue(records.get(i).thrown().contains("[the stack trace of " + Unprintable.class.getName()
+                    + " could not be written: java.lang.IllegalStateException]"), records.get(i).thrown());
+        }
+        assertEquals("odd {0}", records.get(1).message(), "the pattern, where its argument cannot be written");
+        assertNull(records.get(2).message());
+    }
+
+    @Test
+    void saysWhenItCapturesNothingBecauseNoFrameworkTookItsHook() {
+        LoggingPanel detached = new LoggingPanel(toolbar.config().stackFilter(), 10, List::of);
+        LoggingPanel attached = new LoggingPanel(toolbar.config().stackFilter(), 10, () -> List.of("Logback"));
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        detached.onRequestStart(context);
+
+        LoggingStats none = detached.onRequestEnd(context);
+        assertTrue(none.frameworks().isEmpty());
+        assertEquals("not capturing", detached.subtitle(none));
+        LoggingStats quiet = attached.onRequestEnd(context);
+        assertEquals(List.of("Logback"), quiet.frameworks());
+        assertEquals("0 records", attached.subtitle(quiet));
+        assertEquals(List.of("java.util.logging", "Logback", "Log4j"),
+                ((LoggingStats) toolbar.finish(context, new FakeResponse(200)).panel("logging").orElseThrow().stats())
+                        .frameworks(), "a real toolbar's panel knows the frameworks it attached to");
+    }
+
+    /** An exception whose {@code toString} throws (so printing its stack trace fails too). */
+    static final class Unprintable extends RuntimeException {
+        @Override
+        public String toString() {
+            throw new IllegalStateException("toString");
+        }
+    }
+
     private LoggingStats during(Runnable application) {
         RequestContext context = toolbar.start(new FakeRequest("/orders"));
         try (DebugToolbar.Binding ignored = toolbar.bind(context)) {

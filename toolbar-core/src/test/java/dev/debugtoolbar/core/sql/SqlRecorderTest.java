@@ -223,6 +223,86 @@ class SqlRecorderTest {
         assertEquals(new SqlValues.Unreplayable("[stream]"), event.values().get(2));
     }
 
+    /**
+     * Security class 8: a driver that fails the toolbar's own questions (an old one without
+     * {@code getMetaData}, say) and whose result sets throw from {@code toString}, {@code hashCode} and
+     * {@code equals}: the application's statements answer exactly as without the toolbar, and what could be
+     * recorded is.
+     */
+    @Test
+    void aHostileDriverAnswersTheApplicationAsWithoutTheToolbar() throws SQLException {
+        DataSource hostile = toolbar.wrap(hostileDriver(raw), "hostile");
+        execute("INSERT INTO t VALUES (1, 'one')");
+        RequestContext context = toolbar.start(new FakeRequest("/"));
+        try (DebugToolbar.Binding ignored = toolbar.bind(context);
+             Connection connection = hostile.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name FROM t")) {
+            assertTrue(rows.next());
+            assertEquals("one", rows.getString(1));
+            assertFalse(rows.next());
+            rows.hashCode();
+            assertFalse(rows.equals(null));
+        }
+
+        SqlStats stats = sqlStats(context);
+        assertEquals(1, stats.queryCount());
+        assertEquals(Integer.valueOf(1), stats.queries().get(0).rows(), "the rows read are still counted");
+        assertEquals("unknown", stats.databases().get("hostile"));
+    }
+
+    /**
+     * {@code original} behind a driver whose connections cannot give their metadata or auto-commit mode, whose
+     * statements cannot give their connection, and whose result sets cannot be printed, hashed or compared.
+     */
+    private static DataSource hostileDriver(DataSource original) {
+        return (DataSource) Proxy.newProxyInstance(SqlRecorderTest.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(original, method, args);
+                    return result instanceof Connection connection ? hostile(connection, Connection.class) : result;
+                });
+    }
+
+    private static <T> T hostile(T target, Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(SqlRecorderTest.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getMetaData", "getAutoCommit", "getConnection" ->
+                                throw new AbstractMethodError(method.getName());
+                        case "toString", "hashCode", "equals" -> throw new IllegalStateException(method.getName());
+                        default -> { }
+                    }
+                    Object result = invoke(target, method, args);
+                    if (result instanceof Statement statement && !(result instanceof java.sql.PreparedStatement)) {
+                        return hostile(statement, Statement.class);
+                    }
+                    return result instanceof ResultSet rows ? hostile(rows, ResultSet.class) : result;
+                }));
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Test
+    void saysWhetherAnyDataSourceIsWrapped() {
+        DebugToolbar bare = DebugToolbar.builder().enabled(true).build();
+        SqlStats none = (SqlStats) bare.finish(bare.start(new FakeRequest("/")), new FakeResponse(200))
+                .panel("sql").orElseThrow().stats();
+        assertFalse(none.instrumented());
+        assertEquals("not instrumented", bare.panels().stream().filter(SqlPanel.class::isInstance)
+                .map(SqlPanel.class::cast).findFirst().orElseThrow().subtitle(none));
+
+        SqlStats quiet = sqlStats(toolbar.start(new FakeRequest("/")));
+        assertTrue(quiet.instrumented(), "this toolbar wrapped a data source");
+        assertEquals(0, quiet.queryCount());
+        assertEquals("0 queries in 0.000 ms", sqlPanel().subtitle(quiet));
+    }
+
     @Test
     void aDisabledToolbarLeavesTheDataSourceUnwrapped() {
         DebugToolbar disabled = DebugToolbar.builder().enabled(false).build();

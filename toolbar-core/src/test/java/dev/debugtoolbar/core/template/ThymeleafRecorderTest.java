@@ -157,7 +157,7 @@ class ThymeleafRecorderTest {
 
     @Test
     void givesItsTimeToServerTiming() {
-        TemplateStats stats = new TemplateStats(2, 1.5, 0, List.of());
+        TemplateStats stats = new TemplateStats(2, 1.5, 0, List.of(), true);
         assertEquals("tpl", panel.timings(stats).get(0).name());
         assertEquals("Templates (2 templates)", panel.timings(stats).get(0).description());
     }
@@ -216,6 +216,72 @@ class ThymeleafRecorderTest {
         RequestStats.Entry preview = stats.templates().get(0).variables().get(3);
         assertEquals("basket", preview.name());
         assertEquals("basket of 2", preview.value());
+    }
+
+    /**
+     * Security class 8: a model object whose {@code toString}, {@code hashCode} and {@code equals} throw (and whose
+     * failure cannot even say its message): the page renders exactly as without the toolbar, and the panel shows
+     * every variable, that one as a note.
+     */
+    @Test
+    void aModelObjectThatCannotBePrintedIsShownAsSuchAndThePageRenders() {
+        TemplateEngine plain = engine();
+        TemplateEngine instrumented = instrumented(toolbar);
+        Context model = model();
+        model.setVariable("basket", new Unprintable());
+        String expected = plain.process("page", model);
+
+        List<String> rendered = new ArrayList<>();
+        TemplateStats stats = record(toolbar, () -> rendered.add(instrumented.process("page", model)));
+
+        assertEquals(expected, rendered.get(0));
+        RequestStats.Entry basket = stats.templates().get(0).variables().get(3);
+        assertEquals("basket", basket.name());
+        assertEquals("[toString() of " + Unprintable.class.getName() + " failed: " + Unspeakable.class.getName()
+                + "]", basket.value());
+    }
+
+    @Test
+    void saysWhetherAnEngineRecordsForTheToolbar() {
+        DebugToolbar bare = DebugToolbar.builder().enabled(true).build();
+        TemplatesPanel templates = bare.panels().stream().filter(TemplatesPanel.class::isInstance)
+                .map(TemplatesPanel.class::cast).findFirst().orElseThrow();
+        TemplateStats none = record(bare, () -> engine().process("page", model()));
+        assertEquals(false, none.instrumented());
+        assertEquals(0, none.templateCount());
+        assertEquals("not instrumented", templates.subtitle(none));
+
+        TemplateEngine engine = instrumented(bare);
+        assertTrue(record(bare, () -> { }).instrumented(), "instrumented, nothing rendered in this request");
+        TemplateStats rendered = record(bare, () -> engine.process("page", model()));
+        assertTrue(rendered.instrumented());
+        assertEquals(9, rendered.templateCount());
+    }
+
+    /** A failure whose own message cannot be read. */
+    static final class Unspeakable extends RuntimeException {
+        @Override
+        public String getMessage() {
+            throw new IllegalStateException("getMessage");
+        }
+    }
+
+    /** A model object that cannot be printed, hashed or compared. */
+    static final class Unprintable {
+        @Override
+        public String toString() {
+            throw new Unspeakable();
+        }
+
+        @Override
+        public int hashCode() {
+            throw new Unspeakable();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            throw new Unspeakable();
+        }
     }
 
     private static Context model() {
