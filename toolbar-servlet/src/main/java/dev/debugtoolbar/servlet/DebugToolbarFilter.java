@@ -4,9 +4,11 @@ import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.HostInfo;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.core.internal.ExcludedPaths;
 import dev.debugtoolbar.core.redirects.RedirectsPanel;
 import dev.debugtoolbar.servlet.internal.AllowedHosts;
 import dev.debugtoolbar.servlet.internal.ClientAddress;
+import dev.debugtoolbar.servlet.internal.ForwardedRequests;
 import dev.debugtoolbar.servlet.internal.HtmlInjection;
 import dev.debugtoolbar.servlet.internal.InjectingResponse;
 import dev.debugtoolbar.servlet.internal.PanelSwitches;
@@ -38,9 +40,10 @@ import java.util.Optional;
 /**
  * The toolbar's servlet filter. Map it to {@code /*} for {@link DispatcherType#REQUEST} and
  * {@link DispatcherType#ERROR}, first in the chain. For every request of a client the {@link AccessPolicy}
- * allows, addressed to an allowed host ({@link DebugToolbar.Builder#allowedHosts}), while the toolbar is enabled,
- * it records the request, sets {@code X-Debug-Toolbar-Id} and {@code Server-Timing}, and injects the toolbar
- * into HTML pages; it also answers the toolbar's own endpoints (never recorded). An exception that escapes the
+ * allows, addressed to an allowed host ({@link DebugToolbar.Builder#allowedHosts}), that did not come through a
+ * proxy unless {@linkplain DebugToolbar.Builder#trustedProxies trusted proxies} are configured, to a path not
+ * {@linkplain DebugToolbar.Builder#excludedPaths excluded}, while the toolbar is enabled, it records the request,
+ * sets {@code X-Debug-Toolbar-Id} and {@code Server-Timing}, and injects the toolbar into HTML pages; it also answers the toolbar's own endpoints (never recorded). An exception that escapes the
  * application is recorded (status 500) and passed on to the container; the error page the container then
  * dispatches to (an {@code ERROR} dispatch) gets the toolbar of the failed request. Anything else, and every
  * request while the toolbar is disabled, passes through untouched. Panels the user switched off in the toolbar
@@ -81,6 +84,8 @@ public class DebugToolbarFilter extends HttpFilter {
     private transient AccessPolicy policy;
     private transient ClientAddress clientAddress;
     private transient AllowedHosts allowedHosts;
+    private transient ForwardedRequests forwarded;
+    private transient ExcludedPaths excludedPaths;
     private transient ToolbarEndpoints endpoints;
     private transient LoaderSnippet snippet;
     private transient boolean steppedAside;
@@ -128,6 +133,8 @@ public class DebugToolbarFilter extends HttpFilter {
         this.policy = policy;
         this.clientAddress = new ClientAddress(toolbar.config());
         this.allowedHosts = new AllowedHosts(toolbar.config());
+        this.forwarded = new ForwardedRequests(toolbar.config());
+        this.excludedPaths = new ExcludedPaths(toolbar.config().excludedPaths());
         ToolbarAssets assets = new ToolbarAssets();
         this.endpoints = new ToolbarEndpoints(toolbar, renderer, assets);
         this.snippet = new LoaderSnippet(assets);
@@ -177,7 +184,11 @@ public class DebugToolbarFilter extends HttpFilter {
         String prefix = toolbar.config().pathPrefix();
         String path = ServletRequestView.pathInApplication(request);
         boolean endpoint = path.equals(prefix) || path.startsWith(prefix + "/");
-        if (!policy.allows(request) || !allowedHosts.admits(request)) {
+        if (!endpoint && excludedPaths.matches(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!policy.allows(request) || !allowedHosts.admits(request) || !forwarded.admits(request)) {
             if (endpoint) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             } else {
