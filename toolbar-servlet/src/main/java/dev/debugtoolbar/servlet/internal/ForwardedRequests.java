@@ -4,8 +4,9 @@ import dev.debugtoolbar.core.ToolbarConfig;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Enumeration;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,11 +24,16 @@ public final class ForwardedRequests {
 
     private static final System.Logger LOG = System.getLogger(ForwardedRequests.class.getName());
     /** Tomcat's mark on a request its RemoteIpValve or RemoteIpFilter rewrote from forwarding headers. */
-    static final String TOMCAT_FORWARDED = "org.apache.tomcat.request.forwarded";
+    private static final String TOMCAT_FORWARDED = "org.apache.tomcat.request.forwarded";
     private static final String PREFIX = "x-forwarded-";
-    private static final Set<String> HEADERS = Set.of("forwarded", "x-real-ip", "true-client-ip", "cf-connecting-ip",
-            "fastly-client-ip", "x-client-ip", "x-cluster-client-ip", "client-ip", "proxy-client-ip",
-            "wl-proxy-client-ip", "x-original-forwarded-for", "x-original-host", "x-host", "x-proxyuser-ip");
+    /** Case-insensitive, so that no header name is copied to compare it. */
+    private static final Set<String> HEADERS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        HEADERS.addAll(List.of("forwarded", "x-real-ip", "true-client-ip", "cf-connecting-ip", "fastly-client-ip",
+                "x-client-ip", "x-cluster-client-ip", "client-ip", "proxy-client-ip", "wl-proxy-client-ip",
+                "x-original-forwarded-for", "x-original-host", "x-host", "x-proxyuser-ip"));
+    }
     /** Warnings are logged once per header name, for a bounded number of names. */
     private static final int MAX_LOGGED = 32;
 
@@ -57,15 +63,14 @@ public final class ForwardedRequests {
     }
 
     /** The header (or container mark) that says the request was forwarded, or {@code null}. */
-    static String forwardingSign(HttpServletRequest request) {
+    private static String forwardingSign(HttpServletRequest request) {
         if (request.getAttribute(TOMCAT_FORWARDED) != null) {
             return "the container rewrote it from forwarding headers";
         }
         Enumeration<String> names = request.getHeaderNames();
         while (names != null && names.hasMoreElements()) {
             String name = names.nextElement();
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(PREFIX) || HEADERS.contains(lower)) {
+            if (name.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) || HEADERS.contains(name)) {
                 return "header " + name;
             }
         }
