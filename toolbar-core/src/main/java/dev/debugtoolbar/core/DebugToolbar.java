@@ -283,8 +283,8 @@ public final class DebugToolbar implements AutoCloseable {
      * variable {@code DEBUG_TOOLBAR_<NAME>} (words upper-cased and joined by {@code _}). A value set by a
      * method of this builder wins over all of them; among them, the first one set wins. The names:
      * {@code enabled}, {@code pathPrefix}, {@code storeCapacity}, {@code maxBufferBytes}, {@code allowedClients},
-     * {@code trustedProxies}, {@code allowedHosts} and {@code excludedPaths} (comma-separated), {@code sensitiveNames} (a regular
-     * expression, matched case-insensitively), {@code maxStatements}, {@code maxTemplates}, {@code maxCacheCalls},
+     * {@code trustedProxies}, {@code allowedHosts} and {@code excludedPaths} (comma-separated),
+     * {@code sensitiveNames} (a regular expression, matched case-insensitively), {@code maxStatements}, {@code maxTemplates}, {@code maxCacheCalls},
      * {@code interceptRedirects}, and {@code panel.<panelId>.<setting>} for a panel's own {@link PanelSettings}.
      */
     public static final class Builder {
@@ -537,8 +537,8 @@ public final class DebugToolbar implements AutoCloseable {
             ExcludedPaths.validate(excluded);
             boolean on = or(enabled, named.flag("enabled"), false);
             ToolbarConfig config = new ToolbarConfig(on, prefix, capacity, bufferBytes, clients, proxies, hosts,
-                    excluded, or(sensitiveNames, named.pattern("sensitiveNames"), DEFAULT_SENSITIVE), statements, templates,
-                    cacheCalls, redirects, stacks, skipped, application, slowMillis, nPlusOne);
+                    excluded, or(sensitiveNames, named.pattern("sensitiveNames"), DEFAULT_SENSITIVE), statements,
+                    templates, cacheCalls, redirects, stacks, skipped, application, slowMillis, nPlusOne);
             ThreadLocal<RequestContext> current = new ThreadLocal<>();
             SqlDataSources dataSources = new SqlDataSources(current::get);
             Masking masking = new Masking(config);

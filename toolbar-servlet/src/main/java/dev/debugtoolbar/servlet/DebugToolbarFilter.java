@@ -40,14 +40,15 @@ import java.util.Optional;
 /**
  * The toolbar's servlet filter. Map it to {@code /*} for {@link DispatcherType#REQUEST} and
  * {@link DispatcherType#ERROR}, first in the chain. For every request of a client the {@link AccessPolicy}
- * allows, addressed to an allowed host ({@link DebugToolbar.Builder#allowedHosts}), that did not come through a
- * proxy unless {@linkplain DebugToolbar.Builder#trustedProxies trusted proxies} are configured, to a path not
- * {@linkplain DebugToolbar.Builder#excludedPaths excluded}, while the toolbar is enabled, it records the request,
- * sets {@code X-Debug-Toolbar-Id} and {@code Server-Timing}, and injects the toolbar into HTML pages; it also answers the toolbar's own endpoints (never recorded). An exception that escapes the
+ * allows, addressed to an allowed host ({@link DebugToolbar.Builder#allowedHosts}), while the toolbar is enabled,
+ * it records the request, sets {@code X-Debug-Toolbar-Id} and {@code Server-Timing}, and injects the toolbar
+ * into HTML pages; it also answers the toolbar's own endpoints (never recorded). An exception that escapes the
  * application is recorded (status 500) and passed on to the container; the error page the container then
  * dispatches to (an {@code ERROR} dispatch) gets the toolbar of the failed request. Anything else, and every
  * request while the toolbar is disabled, passes through untouched. Panels the user switched off in the toolbar
- * (cookie {@value #PANELS_OFF_COOKIE}) collect nothing.
+ * (cookie {@value #PANELS_OFF_COOKIE}) collect nothing. A request that came through a proxy is treated like a
+ * client the policy rejects unless {@linkplain DebugToolbar.Builder#trustedProxies trusted proxies} are
+ * configured; requests to {@linkplain DebugToolbar.Builder#excludedPaths excluded paths} pass through untouched.
  *
  * <p>Three ways to install it:
  * <ul>

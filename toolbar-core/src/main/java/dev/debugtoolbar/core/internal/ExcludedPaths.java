@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class ExcludedPaths {
 
-    /** The patterns a toolbar excludes unless told otherwise: libraries, icons, robots, well-known files, source maps. */
+    /** The patterns excluded unless told otherwise: libraries, icons, robots, well-known files, source maps. */
     public static final List<String> DEFAULTS = List.of("/webjars/", "/favicon.ico", "/robots.txt",
             "/apple-touch-icon.png", "/apple-touch-icon-precomposed.png", "/.well-known/", "*.map");
 

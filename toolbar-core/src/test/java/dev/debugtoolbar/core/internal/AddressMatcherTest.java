@@ -1,5 +1,6 @@
 package dev.debugtoolbar.core.internal;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,7 +88,7 @@ class AddressMatcherTest {
                 }
             });
         } catch (UnsupportedOperationException noSecurityManagerInThisJdk) {
-            org.junit.jupiter.api.Assumptions.abort("this JDK cannot watch name lookups: " + noSecurityManagerInThisJdk);
+            Assumptions.abort("this JDK cannot watch name lookups: " + noSecurityManagerInThisJdk);
         }
         try {
             return action.getAsBoolean();

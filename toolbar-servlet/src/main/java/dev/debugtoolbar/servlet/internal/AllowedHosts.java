@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * {@linkplain ToolbarConfig#allowedHosts() allowed hosts}: its {@code Host} header as the client sent it (not
  * {@code getServerName()}, which a container that trusts forwarding headers rewrites), and every host a proxy
  * named in {@code X-Forwarded-Host} or {@code Forwarded: host=}; all of them must pass. IP addresses,
- * {@code localhost} and names under {@code .localhost} always pass. Without this check a page from anywhere could rebind its own name to the
- * developer's machine (DNS rebinding) and, being same-origin with itself, read the toolbar's records from the
- * developer's browser: such requests arrive from loopback, but addressed to the page's name.
+ * {@code localhost} and names under {@code .localhost} always pass. Without this check a page from anywhere could
+ * rebind its own name to the developer's machine (DNS rebinding) and, being same-origin with itself, read the
+ * toolbar's records from the developer's browser: such requests arrive from loopback, but addressed to the page's
+ * name.
  */
 public final class AllowedHosts {
 
@@ -46,7 +47,9 @@ public final class AllowedHosts {
         String sent = request.getHeader("Host");
         String host = firstRefused(List.of(sent != null ? hostOf(sent)
                 : Objects.requireNonNullElse(request.getServerName(), "")));
-        if (host == null && (request.getHeader("X-Forwarded-Host") != null || request.getHeader("Forwarded") != null)) {
+        boolean proxyNamedHosts = request.getHeader("X-Forwarded-Host") != null
+                || request.getHeader("Forwarded") != null;
+        if (host == null && proxyNamedHosts) {
             host = firstRefused(forwardedHosts(request));
         }
         if (host == null) {
