@@ -163,6 +163,28 @@ class ToolbarBrowserIT {
         assertNotEquals("", versions.querySelector("[data-tb-filter-count]").asNormalizedText());
     }
 
+    @Test
+    void historyHidesStaticFilesUnlessAskedAndSaysHowManyItHides() throws Exception {
+        assertEquals(200, SAMPLE.get("/static/app.css").statusCode());
+        HtmlPage page = browser.open(SAMPLE.uri("ajax"));
+        waitFor("the stats to load", () -> page.querySelector("#stats dl") != null);
+        openPanel(page, "history");
+        DomElement history = waitFor("the history list", () -> loaded(page, "[data-tb-history][data-tb-history-loaded]"));
+        DomElement css = rowFor(history, "/static/app.css");
+        assertTrue(css.hasAttribute("hidden"), "a style sheet is hidden by default");
+        assertFalse(rowFor(history, "/api/stats").hasAttribute("hidden"), "a JSON call is not a static file");
+        assertFalse(rowFor(history, "/ajax").hasAttribute("hidden"));
+        String note = history.querySelector("[data-tb-history-hidden]").asNormalizedText();
+        assertTrue(note.matches("\\d+ static files? hidden"), note);
+
+        HtmlInput showStatic = history.querySelector("[data-tb-history-static]");
+        assertFalse(showStatic.isChecked());
+        showStatic.click();
+
+        assertFalse(css.hasAttribute("hidden"));
+        assertEquals("", history.querySelector("[data-tb-history-hidden]").asNormalizedText());
+    }
+
     /** Opens the toolbar if needed and then the panel, by clicking as a person would. */
     private static void openPanel(HtmlPage page, String panelId) throws Exception {
         DomElement app = waitFor("the toolbar", () -> page.querySelector(".tb-host .tb-app"));
@@ -187,7 +209,7 @@ class ToolbarBrowserIT {
 
     private static DomElement rowFor(DomElement history, String path) {
         for (DomNode row : history.querySelectorAll("tr[data-tb-history-id]")) {
-            if (((DomElement) row).querySelector("code").asNormalizedText().equals(path)) {
+            if (((DomElement) row).querySelector("code").getTextContent().equals(path)) {
                 return (DomElement) row;
             }
         }

@@ -1,9 +1,11 @@
 package dev.debugtoolbar.core;
 
 import dev.debugtoolbar.core.internal.AddressMatcher;
+import dev.debugtoolbar.core.internal.ExcludedPaths;
 import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.internal.Options;
+import dev.debugtoolbar.core.internal.RunningRequests;
 import dev.debugtoolbar.core.logging.LogCapture;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.PanelRegistry;
@@ -13,10 +15,12 @@ import dev.debugtoolbar.core.panel.Timing;
 import dev.debugtoolbar.core.sql.SqlDataSources;
 import dev.debugtoolbar.core.sql.SqlReplayer;
 import dev.debugtoolbar.core.store.InMemoryRequestStore;
+import dev.debugtoolbar.core.store.RecordLookup;
 import dev.debugtoolbar.core.store.RequestStore;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,6 +51,8 @@ import java.util.regex.Pattern;
 public final class DebugToolbar implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DebugToolbar.class.getName());
+    /** How many requests at once are known as running before their records are saved. */
+    private static final int MAX_RUNNING = 4_096;
 
     private final ToolbarConfig config;
     private final PanelRegistry panels;
@@ -57,6 +63,7 @@ public final class DebugToolbar implements AutoCloseable {
     private final SqlDataSources dataSources;
     private final SqlReplayer sqlReplayer;
     private final SecureRandom random = new SecureRandom();
+    private final RunningRequests running = new RunningRequests(MAX_RUNNING);
 
     private DebugToolbar(ToolbarConfig config, Masking masking, PanelRegistry panels, RequestStore store,
                          ThreadLocal<RequestContext> current, SqlDataSources dataSources, LogCapture logs) {
@@ -96,6 +103,19 @@ public final class DebugToolbar implements AutoCloseable {
     }
 
     /**
+     * Looks up the request with this id: its record if the request ended, else, while it is still running (its id
+     * goes out with the response's headers, before it ends), waits up to {@code wait} for it to end. The answer
+     * says whether it is still running after that.
+     */
+    public RecordLookup lookUp(String id, Duration wait) {
+        running.awaitEnd(id, wait);
+        boolean stillRunning = running.isRunning(id);
+        // asked after isRunning: a request that is not running any more saved its record before it stopped
+        Optional<RequestRecord> record = store.find(id);
+        return new RecordLookup(record, record.isEmpty() && stillRunning);
+    }
+
+    /**
      * Wraps a data source so that every statement run while a request is bound is recorded for the SQL
      * panel. Statements outside a request (start-up, background threads) pass through unrecorded.
      * A disabled toolbar returns {@code dataSource} itself.
@@ -132,7 +152,8 @@ public final class DebugToolbar implements AutoCloseable {
     }
 
     /**
-     * Begins recording a request: gives it a new random id and lets every panel see its start, except the
+     * Begins recording a request: gives it a new random id, known as running (see {@link #lookUp}) until
+     * {@link #finish} saves its record, and lets every panel see its start, except the
      * panels in {@code disabledPanels} (those the user switched off in the toolbar; unknown ids are ignored),
      * which collect nothing for this request and show as off.
      */
@@ -140,7 +161,9 @@ public final class DebugToolbar implements AutoCloseable {
         if (logs != null) {
             logs.ensureAttached();
         }
-        RequestContext context = new RequestContext(newId(), Instant.now(), System.nanoTime(), request, config,
+        String id = newId();
+        running.began(id);
+        RequestContext context = new RequestContext(id, Instant.now(), System.nanoTime(), request, config,
                 disabledPanels);
         for (Panel<?> panel : panels.all()) {
             if (!context.isPanelEnabled(panel.id())) {
@@ -200,6 +223,14 @@ public final class DebugToolbar implements AutoCloseable {
      * and saves it. Never throws because of a panel or the store; their failures are logged and kept in the record.
      */
     public RequestRecord finish(RequestContext context, ResponseView response) {
+        try {
+            return record(context, response);
+        } finally {
+            running.ended(context.id());
+        }
+    }
+
+    private RequestRecord record(RequestContext context, ResponseView response) {
         context.end(System.nanoTime(), response);
         Map<String, PanelResult> results = new LinkedHashMap<>();
         List<Timing> timings = new ArrayList<>();
@@ -268,8 +299,8 @@ public final class DebugToolbar implements AutoCloseable {
      * variable {@code DEBUG_TOOLBAR_<NAME>} (words upper-cased and joined by {@code _}). A value set by a
      * method of this builder wins over all of them; among them, the first one set wins. The names:
      * {@code enabled}, {@code pathPrefix}, {@code storeCapacity}, {@code maxBufferBytes}, {@code allowedClients},
-     * {@code trustedProxies} and {@code allowedHosts} (comma-separated), {@code sensitiveNames} (a regular
-     * expression, matched case-insensitively), {@code maxStatements}, {@code maxTemplates}, {@code maxCacheCalls},
+     * {@code trustedProxies}, {@code allowedHosts} and {@code excludedPaths} (comma-separated),
+     * {@code sensitiveNames} (a regular expression, matched case-insensitively), {@code maxStatements}, {@code maxTemplates}, {@code maxCacheCalls},
      * {@code interceptRedirects}, and {@code panel.<panelId>.<setting>} for a panel's own {@link PanelSettings}.
      */
     public static final class Builder {
@@ -288,6 +319,7 @@ public final class DebugToolbar implements AutoCloseable {
         private List<String> allowedClients;
         private List<String> trustedProxies;
         private List<String> allowedHosts;
+        private List<String> excludedPaths;
         private Pattern sensitiveNames;
         private Integer maxStatements;
         private Integer maxTemplates;
@@ -357,6 +389,19 @@ public final class DebugToolbar implements AutoCloseable {
          */
         public Builder allowedHosts(String... hostNames) {
             this.allowedHosts = List.of(hostNames);
+            return this;
+        }
+
+        /**
+         * Paths inside the application (after the context path) whose requests the toolbar neither records nor
+         * touches: no toolbar, no header, nothing in History. Each is a prefix ending in {@code /}
+         * ({@code "/assets/"}), an exact path ({@code "/favicon.ico"}) or an extension ({@code "*.map"}). Replaces
+         * the default list {@link ExcludedPaths#DEFAULTS} ({@code /webjars/}, {@code /favicon.ico},
+         * {@code /robots.txt}, {@code /apple-touch-icon.png}, {@code /apple-touch-icon-precomposed.png},
+         * {@code /.well-known/}, {@code *.map}); none at all excludes nothing.
+         */
+        public Builder excludedPaths(String... patterns) {
+            this.excludedPaths = List.of(patterns);
             return this;
         }
 
@@ -504,10 +549,12 @@ public final class DebugToolbar implements AutoCloseable {
             AddressMatcher.validate(proxies, "trustedProxies");
             List<String> hosts = or(allowedHosts, named.list("allowedHosts"), List.of());
             requireHostNames(hosts);
+            List<String> excluded = or(excludedPaths, named.list("excludedPaths"), ExcludedPaths.DEFAULTS);
+            ExcludedPaths.validate(excluded);
             boolean on = or(enabled, named.flag("enabled"), false);
             ToolbarConfig config = new ToolbarConfig(on, prefix, capacity, bufferBytes, clients, proxies, hosts,
-                    or(sensitiveNames, named.pattern("sensitiveNames"), DEFAULT_SENSITIVE), statements, templates,
-                    cacheCalls, redirects, stacks, skipped, application, slowMillis, nPlusOne);
+                    excluded, or(sensitiveNames, named.pattern("sensitiveNames"), DEFAULT_SENSITIVE), statements,
+                    templates, cacheCalls, redirects, stacks, skipped, application, slowMillis, nPlusOne);
             ThreadLocal<RequestContext> current = new ThreadLocal<>();
             SqlDataSources dataSources = new SqlDataSources(current::get);
             Masking masking = new Masking(config);

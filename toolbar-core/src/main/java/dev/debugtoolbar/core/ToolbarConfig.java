@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param allowedHosts    host names a request may be addressed to (its {@code Host}) to see the toolbar, besides
  *                        IP addresses, {@code localhost} and names under {@code .localhost}; a name with a leading
  *                        dot also allows the names under it, {@code *} allows any (a guard against DNS rebinding)
+ * @param excludedPaths   paths inside the application that are neither recorded nor touched: prefixes ending in
+ *                        {@code /}, exact paths, or {@code *.ext} (see {@link DebugToolbar.Builder#excludedPaths})
  * @param sensitiveNames  names (of parameters, cookies, headers, attributes) whose values are masked
  * @param maxStatements   statements kept per request; further ones are only counted
  * @param maxTemplates    templates and fragments kept per request; further ones are only counted
@@ -38,6 +40,7 @@ public record ToolbarConfig(
         List<String> allowedClients,
         List<String> trustedProxies,
         List<String> allowedHosts,
+        List<String> excludedPaths,
         Pattern sensitiveNames,
         int maxStatements,
         int maxTemplates,
@@ -59,6 +62,7 @@ public record ToolbarConfig(
         allowedClients = List.copyOf(allowedClients);
         trustedProxies = List.copyOf(trustedProxies);
         allowedHosts = List.copyOf(allowedHosts);
+        excludedPaths = List.copyOf(excludedPaths);
         skippedPackages = List.copyOf(skippedPackages);
         applicationPackages = List.copyOf(applicationPackages);
     }

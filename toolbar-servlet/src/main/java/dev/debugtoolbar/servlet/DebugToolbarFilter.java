@@ -4,9 +4,11 @@ import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.HostInfo;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.RequestRecord;
+import dev.debugtoolbar.core.internal.ExcludedPaths;
 import dev.debugtoolbar.core.redirects.RedirectsPanel;
 import dev.debugtoolbar.servlet.internal.AllowedHosts;
 import dev.debugtoolbar.servlet.internal.ClientAddress;
+import dev.debugtoolbar.servlet.internal.ForwardedRequests;
 import dev.debugtoolbar.servlet.internal.HtmlInjection;
 import dev.debugtoolbar.servlet.internal.InjectingResponse;
 import dev.debugtoolbar.servlet.internal.PanelSwitches;
@@ -47,7 +49,9 @@ import java.util.regex.Pattern;
  * application is recorded (status 500) and passed on to the container; the error page the container then
  * dispatches to (an {@code ERROR} dispatch) gets the toolbar of the failed request. Anything else, and every
  * request while the toolbar is disabled, passes through untouched. Panels the user switched off in the toolbar
- * (cookie {@value #PANELS_OFF_COOKIE}) collect nothing.
+ * (cookie {@value #PANELS_OFF_COOKIE}) collect nothing. A request that came through a proxy is treated like a
+ * client the policy rejects unless {@linkplain DebugToolbar.Builder#trustedProxies trusted proxies} are
+ * configured; requests to {@linkplain DebugToolbar.Builder#excludedPaths excluded paths} pass through untouched.
  *
  * <p>Three ways to install it:
  * <ul>
@@ -85,6 +89,8 @@ public class DebugToolbarFilter extends HttpFilter {
     private transient AccessPolicy policy;
     private transient ClientAddress clientAddress;
     private transient AllowedHosts allowedHosts;
+    private transient ForwardedRequests forwarded;
+    private transient ExcludedPaths excludedPaths;
     private transient ToolbarEndpoints endpoints;
     private transient LoaderSnippet snippet;
     private transient boolean steppedAside;
@@ -132,6 +138,8 @@ public class DebugToolbarFilter extends HttpFilter {
         this.policy = policy;
         this.clientAddress = new ClientAddress(toolbar.config());
         this.allowedHosts = new AllowedHosts(toolbar.config());
+        this.forwarded = new ForwardedRequests(toolbar.config());
+        this.excludedPaths = new ExcludedPaths(toolbar.config().excludedPaths());
         ToolbarAssets assets = new ToolbarAssets();
         this.endpoints = new ToolbarEndpoints(toolbar, renderer, assets);
         this.snippet = new LoaderSnippet(assets);
@@ -181,7 +189,11 @@ public class DebugToolbarFilter extends HttpFilter {
         String prefix = toolbar.config().pathPrefix();
         String path = ServletRequestView.pathInApplication(request);
         boolean endpoint = path.equals(prefix) || path.startsWith(prefix + "/");
-        if (!policy.allows(request) || !allowedHosts.admits(request)) {
+        if (!endpoint && excludedPaths.matches(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!policy.allows(request) || !allowedHosts.admits(request) || !forwarded.admits(request)) {
             if (endpoint) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             } else {

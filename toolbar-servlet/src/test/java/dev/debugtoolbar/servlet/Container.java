@@ -9,6 +9,10 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.apache.catalina.valves.RemoteIpValve;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -34,7 +38,11 @@ enum Container {
         @Override
         Deployment deploy(WebApp app) throws Exception {
             Server server = new Server();
-            ServerConnector connector = new ServerConnector(server);
+            HttpConfiguration http = new HttpConfiguration();
+            if (app.trustForwardedHeaders()) {
+                http.addCustomizer(new ForwardedRequestCustomizer());
+            }
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost("127.0.0.1");
             connector.setPort(0);
             server.addConnector(connector);
@@ -81,6 +89,13 @@ enum Container {
                 context = tomcat.addContext(app.contextPath(), docBase);
             }
             app.initParameters().forEach(context::addParameter);
+            if (app.trustForwardedHeaders()) {
+                // as Spring Boot's server.forward-headers-strategy=native sets it up
+                RemoteIpValve valve = new RemoteIpValve();
+                valve.setHostHeader("X-Forwarded-Host");
+                valve.setPortHeader("X-Forwarded-Port");
+                context.getPipeline().addValve(valve);
+            }
             if (app.errorPage() != null) {
                 ErrorPage forExceptions = new ErrorPage();
                 forExceptions.setExceptionType(Throwable.class.getName());
@@ -121,9 +136,13 @@ enum Container {
      * @param discover       whether the container also runs the initializers found on the class path
      * @param lateSetup      more set-up, run after the discovered initializers
      * @param errorPage      where the container dispatches for exceptions and 4xx/5xx errors, or {@code null}
+     * @param trustForwardedHeaders whether the container applies forwarding headers to the request's address,
+     *                       host and scheme (Jetty's {@code ForwardedRequestCustomizer}, Tomcat's
+     *                       {@code RemoteIpValve} with its default internal proxies)
      */
     record WebApp(String contextPath, Map<String, String> initParameters, ServletContainerInitializer setup,
-                  boolean discover, ServletContainerInitializer lateSetup, String errorPage) {
+                  boolean discover, ServletContainerInitializer lateSetup, String errorPage,
+                  boolean trustForwardedHeaders) {
     }
 
     /** A started container. */

@@ -141,8 +141,10 @@ final class TestServer implements AutoCloseable {
         private String contextPath = "";
         private boolean discover;
         private String errorPage;
+        private boolean trustForwardedHeaders;
         private final Map<String, String> initParameters = new LinkedHashMap<>();
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        private ServletContainerInitializer earlySetup = (classes, context) -> { };
         private ServletContainerInitializer extraSetup = (classes, context) -> { };
         private ServletContainerInitializer lateSetup = (classes, context) -> { };
 
@@ -175,6 +177,18 @@ final class TestServer implements AutoCloseable {
         /** Makes the container dispatch to {@code path} (an ERROR dispatch) for exceptions and 4xx/5xx errors. */
         Builder errorPage(String path) {
             this.errorPage = path;
+            return this;
+        }
+
+        /** Makes the container apply forwarding headers ({@code X-Forwarded-For}, ...) as a proxied one does. */
+        Builder trustForwardedHeaders() {
+            this.trustForwardedHeaders = true;
+            return this;
+        }
+
+        /** Set-up of the application that runs first: filters registered here come before the toolbar's. */
+        Builder before(ServletContainerInitializer setup) {
+            this.earlySetup = setup;
             return this;
         }
 
@@ -218,6 +232,7 @@ final class TestServer implements AutoCloseable {
 
         TestServer start() throws Exception {
             ServletContainerInitializer setup = (classes, context) -> {
+                earlySetup.onStartup(classes, context);
                 if (toolbar != null) {
                     DebugToolbarFilter filter = policy == null ? new DebugToolbarFilter(toolbar)
                             : new DebugToolbarFilter(toolbar, policy);
@@ -244,7 +259,7 @@ final class TestServer implements AutoCloseable {
                 extraSetup.onStartup(classes, context);
             };
             return new TestServer(container.deploy(new Container.WebApp(contextPath, initParameters, setup, discover,
-                    lateSetup, errorPage)));
+                    lateSetup, errorPage, trustForwardedHeaders)));
         }
     }
 }

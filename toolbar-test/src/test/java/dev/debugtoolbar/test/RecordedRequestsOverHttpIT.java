@@ -3,6 +3,9 @@ package dev.debugtoolbar.test;
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.servlet.DebugToolbarFilter;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +32,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,6 +48,8 @@ class RecordedRequestsOverHttpIT {
     private static Server server;
     private static URI base;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A permit for each request for a record by id. */
+    private static final Semaphore RECORD_ASKED = new Semaphore(0);
 
     @RegisterExtension
     static final RecordedRequestsExtension REQUESTS = RecordedRequestsExtension.at(() -> base.resolve("__toolbar"));
@@ -59,7 +67,31 @@ class RecordedRequestsOverHttpIT {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new FilterHolder(new HttpFilter() {
+            @Override
+            protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws IOException, ServletException {
+                if (request.getRequestURI().startsWith("/__toolbar/api/requests/")) {
+                    RECORD_ASKED.release();
+                }
+                chain.doFilter(request, response);
+            }
+        }), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new DebugToolbarFilter(toolbar)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                response.setContentType("text/css");
+                response.getWriter().write("body{}");
+                response.flushBuffer();
+                try {
+                    // ends once the record was asked for twice: the first answer must have been "still running"
+                    RECORD_ASKED.tryAcquire(2, 30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }), "/streamed.css");
         context.addServlet(new ServletHolder(new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -112,6 +144,22 @@ class RecordedRequestsOverHttpIT {
 
         assertEquals(page.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow(), REQUESTS.last().id());
         REQUESTS.last().assertAtMostStatements(2).assertNoDuplicates();
+    }
+
+    /**
+     * A response whose headers arrive while its request still runs: the record is asked for at once, answered
+     * "still running", asked for again, and found (the servlet ends only once asked twice).
+     */
+    @Test
+    void findsTheRecordOfAResponseThatWasStillStreaming() throws Exception {
+        RECORD_ASKED.drainPermits();
+        HttpResponse<InputStream> streaming = HTTP.send(HttpRequest.newBuilder(base.resolve("streamed.css")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        RecordedRequest record = REQUESTS.of(streaming).assertAtMostStatements(0);
+
+        assertEquals(streaming.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow(), record.id());
+        streaming.body().close();
     }
 
     @Test

@@ -3,18 +3,24 @@ package dev.debugtoolbar.servlet.internal;
 import dev.debugtoolbar.core.ToolbarConfig;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Checks the host name a request was addressed to (its {@code Host} header) against the configured
- * {@linkplain ToolbarConfig#allowedHosts() allowed hosts}. IP addresses, {@code localhost} and names under
- * {@code .localhost} always pass. Without this check a page from anywhere could rebind its own name to the
- * developer's machine (DNS rebinding) and, being same-origin with itself, read the toolbar's records from the
- * developer's browser: such requests arrive from loopback, but addressed to the page's name.
+ * Checks the host names a request was addressed to against the configured
+ * {@linkplain ToolbarConfig#allowedHosts() allowed hosts}: its {@code Host} header as the client sent it (not
+ * {@code getServerName()}, which a container that trusts forwarding headers rewrites), and every host a proxy
+ * named in {@code X-Forwarded-Host} or {@code Forwarded: host=}; all of them must pass. IP addresses,
+ * {@code localhost} and names under {@code .localhost} always pass. Without this check a page from anywhere could
+ * rebind its own name to the developer's machine (DNS rebinding) and, being same-origin with itself, read the
+ * toolbar's records from the developer's browser: such requests arrive from loopback, but addressed to the page's
+ * name.
  */
 public final class AllowedHosts {
 
@@ -38,8 +44,15 @@ public final class AllowedHosts {
         if (anyHost) {
             return true;
         }
-        String host = normalize(request.getServerName());
-        if (isAllowed(host)) {
+        String sent = request.getHeader("Host");
+        String host = firstRefused(List.of(sent != null ? hostOf(sent)
+                : Objects.requireNonNullElse(request.getServerName(), "")));
+        boolean proxyNamedHosts = request.getHeader("X-Forwarded-Host") != null
+                || request.getHeader("Forwarded") != null;
+        if (host == null && proxyNamedHosts) {
+            host = firstRefused(forwardedHosts(request));
+        }
+        if (host == null) {
             return true;
         }
         if (logged.size() < MAX_LOGGED && logged.add(host)) {
@@ -48,6 +61,47 @@ public final class AllowedHosts {
                     + " (a guard against DNS rebinding). Add it with allowedHosts=\"{0}\" if it is yours.", host);
         }
         return false;
+    }
+
+    /** The first of these hosts that is not allowed, normalized, or {@code null} if all are. */
+    private String firstRefused(List<String> hosts) {
+        for (String host : hosts) {
+            String name = normalize(host);
+            if (!isAllowed(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** The hosts a proxy named: each value of {@code X-Forwarded-Host} and each {@code host=} of {@code Forwarded}. */
+    private static List<String> forwardedHosts(HttpServletRequest request) {
+        List<String> hosts = new ArrayList<>();
+        for (String value : Collections.list(request.getHeaders("X-Forwarded-Host"))) {
+            for (String host : value.split(",")) {
+                hosts.add(hostOf(host));
+            }
+        }
+        for (String value : Collections.list(request.getHeaders("Forwarded"))) {
+            for (String pair : value.split("[,;]")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0 && pair.substring(0, equals).trim().equalsIgnoreCase("host")) {
+                    hosts.add(hostOf(pair.substring(equals + 1).trim().replace("\"", "")));
+                }
+            }
+        }
+        return hosts;
+    }
+
+    /** The host of {@code host[:port]}, {@code [v6]:port} or a bare IPv6 address. */
+    private static String hostOf(String hostAndPort) {
+        String text = hostAndPort.trim();
+        if (text.startsWith("[")) {
+            int end = text.indexOf(']');
+            return end < 0 ? text : text.substring(0, end + 1);
+        }
+        int colon = text.indexOf(':');
+        return colon >= 0 && colon == text.lastIndexOf(':') ? text.substring(0, colon) : text;
     }
 
     private boolean isAllowed(String host) {

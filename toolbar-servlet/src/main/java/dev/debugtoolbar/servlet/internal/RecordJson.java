@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.debugtoolbar.core.RequestRecord;
 import dev.debugtoolbar.core.history.HistoryStats;
 import dev.debugtoolbar.core.internal.Guard;
+import dev.debugtoolbar.core.internal.RequestKind;
 import dev.debugtoolbar.core.panel.PanelError;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.sql.QueryEvent;
@@ -24,7 +25,9 @@ import java.util.List;
  * The JSON of the toolbar's API: request summaries, and whole records whose {@code panels.<id>} hold each
  * panel's stats (or {@code {"error": ...}} for a failed panel, or one whose stats cannot be serialized).
  * {@code {"disabled": true}} stands for a panel the user had switched off. A summary also says whether a
- * script made the request ({@code ajax}, from the History panel) and how many statements it ran ({@code sqlCount}, from the SQL panel; {@code null} without one).
+ * script made the request ({@code ajax}, from the History panel), how many statements it ran ({@code sqlCount},
+ * from the SQL panel; {@code null} without one), and whether its response is a static file ({@code staticFile}:
+ * a style sheet, script, image, font or media file, by its content type).
  */
 public final class RecordJson {
 
@@ -72,6 +75,7 @@ public final class RecordJson {
         json.put("contentType", record.contentType());
         json.put("ajax", stats(record, "history") instanceof HistoryStats history && history.ajax());
         json.put("sqlCount", stats(record, "sql") instanceof SqlStats sql ? sql.queryCount() : null);
+        json.put("staticFile", RequestKind.isStaticFile(record.contentType()));
         return json;
     }
 

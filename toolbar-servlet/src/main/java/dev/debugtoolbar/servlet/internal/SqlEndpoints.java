@@ -12,10 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -26,8 +24,8 @@ import java.util.regex.Pattern;
  * POST {index}/explain[?analyze=true]  the plan of recorded statement {index}
  * POST {index}/select                  the rows of recorded statement {index}, run again
  * </pre>
- * The statement is taken from the stored record, never from the browser. POSTs from another origin
- * (by {@code Sec-Fetch-Site} or {@code Origin}) are refused with 403. Results are an HTML fragment, or
+ * The statement is taken from the stored record, never from the browser. Requests from another site are
+ * refused with 403 before they get here ({@link CrossSite}). Results are an HTML fragment, or
  * JSON for {@code Accept: application/json}; a refused statement answers 400 and a database error 422,
  * each with a message.
  */
@@ -96,12 +94,6 @@ final class SqlEndpoints {
 
     private void run(HttpServletRequest request, HttpServletResponse response, RequestRecord record, SqlStats stats,
                      String indexText, boolean explain) throws IOException {
-        String crossOrigin = crossOrigin(request);
-        if (crossOrigin != null) {
-            ToolbarEndpoints.text(response, 403, "Refused: " + crossOrigin + ". The toolbar runs SQL only for"
-                    + " its own page.");
-            return;
-        }
         int index = INDEX.matcher(indexText).matches() ? Integer.parseInt(indexText) : -1;
         QueryEvent query = index >= 0 && index < stats.queries().size() ? stats.queries().get(index) : null;
         if (query == null) {
@@ -130,29 +122,4 @@ final class SqlEndpoints {
             ToolbarEndpoints.html(response, renderer.renderTemplate(RESULT_TEMPLATE, Map.of("result", result)));
         }
     }
-
-    /** Why a POST looks cross-origin, or {@code null} when it comes from the toolbar's own page or no browser. */
-    private static String crossOrigin(HttpServletRequest request) {
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            return "the browser says this request comes from a " + site + " page";
-        }
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return null;
-        }
-        String host = request.getHeader("Host");
-        String authority;
-        try {
-            authority = URI.create(origin.trim()).getRawAuthority();
-        } catch (IllegalArgumentException e) {
-            authority = null;
-        }
-        if (authority == null || host == null
-                || !authority.toLowerCase(Locale.ROOT).equals(host.trim().toLowerCase(Locale.ROOT))) {
-            return "it comes from the origin " + origin + ", not from " + host;
-        }
-        return null;
-    }
-
 }

@@ -3,6 +3,7 @@ package dev.debugtoolbar.servlet.internal;
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestRecord;
 import dev.debugtoolbar.core.panel.PanelResult;
+import dev.debugtoolbar.core.store.RecordLookup;
 import dev.debugtoolbar.ui.ToolbarAssets;
 import dev.debugtoolbar.ui.ToolbarRenderer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +27,11 @@ import java.util.regex.Pattern;
  * GET|POST requests/{id}/sql/...         the SQL panel's rows, EXPLAIN and re-run ({@link SqlEndpoints})
  * </pre>
  * Unknown paths and ids answer 404, other methods 405 (only the SQL actions take POST), malformed
- * parameters 400, each with a message.
+ * parameters 400, requests from another site 403 (all but the static files; see {@link CrossSite}), each with a
+ * message. The answers never carry CORS headers. A request whose id is out but which is still running (its
+ * response is streaming) is waited for up to {@value #RECORD_WAIT_SECONDS} seconds; if it still runs then, the
+ * record endpoints answer 202 with the JSON {@code {"id": ..., "running": true, "message": ...}} and
+ * {@code Retry-After}: ask again.
  */
 public final class ToolbarEndpoints {
 
@@ -32,6 +39,8 @@ public final class ToolbarEndpoints {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 1000;
+    /** How long a record endpoint waits for a request that is still running. */
+    static final int RECORD_WAIT_SECONDS = 2;
 
     private final DebugToolbar toolbar;
     private final ToolbarRenderer renderer;
@@ -54,6 +63,7 @@ public final class ToolbarEndpoints {
      */
     public void handle(HttpServletRequest request, HttpServletResponse response, String route, String base)
             throws IOException {
+        CrossSite.dropCorsHeaders(response);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         String method = request.getMethod();
@@ -64,6 +74,7 @@ public final class ToolbarEndpoints {
         }
         try {
             route(request, response, route, base);
+            response.flushBuffer();
         } catch (RuntimeException storeOrRenderFailure) {
             LOG.log(System.Logger.Level.WARNING, "toolbar endpoint " + route + " failed", storeOrRenderFailure);
             if (!response.isCommitted()) {
@@ -76,7 +87,10 @@ public final class ToolbarEndpoints {
     private void route(HttpServletRequest request, HttpServletResponse response, String route, String base)
             throws IOException {
         List<String> parts = List.of(route.replaceFirst("^/+", "").split("/", -1));
-        if (parts.size() == 2 && parts.get(0).equals("static")) {
+        String crossSite = parts.get(0).equals("static") ? null : CrossSite.refusal(request);
+        if (crossSite != null) {
+            text(response, 403, "Refused: " + crossSite + ". The toolbar answers its own page only.");
+        } else if (parts.size() == 2 && parts.get(0).equals("static")) {
             staticFile(request, response, parts.get(1));
         } else if (parts.size() == 2 && parts.get(0).equals("requests")) {
             withRecord(response, parts.get(1), record -> html(response, renderer.renderToolbar(record, base)));
@@ -140,7 +154,17 @@ public final class ToolbarEndpoints {
     }
 
     private void withRecord(HttpServletResponse response, String id, RecordAction action) throws IOException {
-        RequestRecord record = ID.matcher(id).matches() ? toolbar.store().find(id).orElse(null) : null;
+        RecordLookup lookup = ID.matcher(id).matches() ? toolbar.lookUp(id, Duration.ofSeconds(RECORD_WAIT_SECONDS))
+                : new RecordLookup(Optional.empty(), false);
+        RequestRecord record = lookup.record().orElse(null);
+        if (lookup.running()) {
+            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            response.setHeader("Retry-After", "1");
+            jsonHeaders(response);
+            json.writeValue(new StillRunning(id, true, "The request is still running; its record is ready when it"
+                    + " ends. Ask again."), response.getOutputStream());
+            return;
+        }
         if (record == null) {
             text(response, 404, "No recorded request with id '" + id + "'. The toolbar keeps the newest "
                     + toolbar.config().storeCapacity() + " requests; older ones are gone.");
@@ -171,6 +195,10 @@ public final class ToolbarEndpoints {
         response.setContentType("text/plain;charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The answer for a request that is still running. */
+    private record StillRunning(String id, boolean running, String message) {
     }
 
     @FunctionalInterface

@@ -26,9 +26,22 @@ public final class HttpSource implements RecordSource {
         this.api = URI.create((base.endsWith("/") ? base : base + "/") + "api/requests");
     }
 
+    /**
+     * The record with this id; while its request is still running (the toolbar answers 202, having waited a
+     * little itself) asks again, for up to {@link #TIMEOUT} in all.
+     */
     @Override
     public ObservedRequest find(String id) {
-        JsonNode record = get(URI.create(api + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
+        URI uri = URI.create(api + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonNode record = get(uri);
+        while (record != null && record.path("running").asBoolean() && !record.has("panels")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The request " + id + " was still running after " + TIMEOUT.toSeconds()
+                        + " s: " + record.path("message").asText());
+            }
+            record = get(uri);
+        }
         return record == null ? null : ObservedRequest.of(record);
     }
 
@@ -48,7 +61,7 @@ public final class HttpSource implements RecordSource {
         return "the toolbar's API at " + api;
     }
 
-    /** The JSON at {@code uri}, or {@code null} on 404. */
+    /** The JSON at {@code uri} (200, or 202 for a request still running), or {@code null} on 404. */
     private JsonNode get(URI uri) {
         HttpResponse<String> response;
         try {
@@ -63,7 +76,7 @@ public final class HttpSource implements RecordSource {
         if (response.statusCode() == 404) {
             return null;
         }
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 200 && response.statusCode() != 202) {
             throw new AssertionError("The toolbar's API answered " + response.statusCode() + " to GET " + uri + ": "
                     + response.body());
         }

@@ -3,10 +3,14 @@ package dev.debugtoolbar.test.internal;
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.RequestRecord;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Records from the store of a toolbar in this process. */
 public final class InProcessSource implements RecordSource {
+
+    /** How long a request still running (its response streaming) is waited for. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final DebugToolbar toolbar;
     /** Reads the records of {@code toolbar}. */
@@ -16,7 +20,7 @@ public final class InProcessSource implements RecordSource {
 
     @Override
     public ObservedRequest find(String id) {
-        return toolbar.store().find(id).map(record -> ObservedRequest.of(record)).orElse(null);
+        return toolbar.lookUp(id, WAIT).record().map(ObservedRequest::of).orElse(null);
     }
 
     @Override

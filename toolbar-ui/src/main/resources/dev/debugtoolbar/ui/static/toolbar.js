@@ -57,6 +57,7 @@
     var ID_HEADER = "X-Debug-Toolbar-Id";
     var REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
     var OFF_COOKIE = "tb-off";
+    var RUNNING_RETRIES = 15;
 
     if (window.debugToolbar) {
         return; // loaded twice: the first one stays in charge
@@ -344,9 +345,14 @@
         send("GET", url, callback);
     }
 
-    /** Sends a {@code method} request for HTML without a body; calls back like {@link get}. */
-    function send(method, url, callback) {
+    /**
+     * Sends a {@code method} request for HTML without a body; calls back like {@link get}. A record whose request
+     * is still running (202: its id went out before it ended; the server waits a while each time) is asked for
+     * again, up to RUNNING_RETRIES times.
+     */
+    function send(method, url, callback, attempt) {
         var done = false;
+        var tries = attempt || 0;
         function finish(error, text) {
             if (done) {
                 return;
@@ -366,7 +372,14 @@
                 if (xhr.readyState !== 4) {
                     return;
                 }
-                if (xhr.status >= 200 && xhr.status < 300) {
+                if (xhr.status === 202 && tries < RUNNING_RETRIES) {
+                    done = true;
+                    window.setTimeout(function () {
+                        send(method, url, callback, tries + 1);
+                    }, 250);
+                } else if (xhr.status === 202) {
+                    finish({ status: 202, statusText: "still running", text: xhr.responseText || "" }, null);
+                } else if (xhr.status >= 200 && xhr.status < 300) {
                     finish(null, xhr.responseText);
                 } else {
                     finish({ status: xhr.status, statusText: xhr.statusText || "", text: xhr.responseText || "" }, null);
@@ -1302,6 +1315,9 @@
         var current = item.id === shownId;
         var row = make("tr", current ? "tb-history-current" : null);
         row.setAttribute("data-tb-history-id", String(item.id));
+        if (item.staticFile && !current) {
+            row.setAttribute("data-tb-static", "true");
+        }
         cell(row, "tb-muted", clockTime(item.startedAt)).setAttribute("title", String(item.startedAt || ""));
         cell(row, null, null).appendChild(make("span", "tb-method", item.method));
         var path = cell(row, "tb-col-path", null);
@@ -1364,8 +1380,27 @@
             show(table, list.length > 0);
             status.textContent = list.length ? "" : "No requests are recorded.";
             show(status, !list.length);
+            applyStaticFilter(view);
             view.setAttribute("data-tb-history-loaded", "true");
         });
+    }
+
+    /**
+     * Hides History's rows of static files (style sheets, scripts, images, fonts: data-tb-static) unless its
+     * "show static files" box is checked, and says how many are hidden.
+     */
+    function applyStaticFilter(view) {
+        var box = view.querySelector("[data-tb-history-static]");
+        var showStatic = !!(box && box.checked);
+        var rows = view.querySelectorAll("tr[data-tb-static]");
+        for (var i = 0; i < rows.length; i++) {
+            show(rows[i], showStatic);
+        }
+        var note = view.querySelector("[data-tb-history-hidden]");
+        if (note) {
+            var hidden = showStatic ? 0 : rows.length;
+            note.textContent = hidden ? hidden + (hidden === 1 ? " static file hidden" : " static files hidden") : "";
+        }
     }
 
     /** Shows the toolbar of another recorded request: its nav, and {@code panelId} open if given. */
@@ -1460,6 +1495,12 @@
 
     function onChange(event) {
         var target = event.target;
+        if (target && target.hasAttribute && target.hasAttribute("data-tb-history-static")) {
+            var history = upTo(target, ui.app, "data-tb-history");
+            if (history) {
+                applyStaticFilter(history);
+            }
+        }
         if (target && target.hasAttribute && target.hasAttribute("data-tb-follow")) {
             writeFollow(!!target.checked);
             if (target.checked) {
