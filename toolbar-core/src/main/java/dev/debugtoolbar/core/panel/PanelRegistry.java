@@ -65,7 +65,7 @@ public final class PanelRegistry {
                 sql,
                 new TemplatesPanel(config.maxTemplates(), masking), new CachePanel(config.maxCacheCalls(), config.maxStacks(), stackFilter),
                 new HeadersPanel(masking), new SettingsPanel(config, masking), new VersionsPanel(),
-                new LoggingPanel(), new ExceptionsPanel(), new RedirectsPanel(config), new HistoryPanel());
+                new LoggingPanel(), new ExceptionsPanel(), new RedirectsPanel(config, masking), new HistoryPanel());
         List<Panel<?>> user = new ArrayList<>(discovered());
         user.addAll(extra);
         Set<String> ids = new HashSet<>();
