@@ -21,7 +21,9 @@ import java.util.Set;
  * The toolbar's one masking mechanism. Two rules: the value of a secret-looking name (as {@code sensitiveNames}
  * says) is replaced whole by {@link #MASK}; in any other text, the secrets it holds are replaced
  * ({@link #value(String)}). Panels turn names and values into entries with it, and every panel's result passes
- * through {@link #masked(Object)} before it is kept, so a text no panel thought of is masked all the same.
+ * through {@link #masked(Object)} before it is kept, so a text no panel thought of is masked all the same. Masking
+ * what is masked already changes nothing and returns the same instance: a panel that masks the values it shares
+ * between records (the Settings panel's) keeps sharing them.
  */
 public final class Masking {
 
@@ -106,7 +108,11 @@ public final class Masking {
         if (value == null || value.indexOf('=') < 0 && value.indexOf(':') < 0 && value.indexOf("eyJ") < 0) {
             return value;
         }
-        return value.length() <= REMEMBERED_VALUE_CHARS ? maskedValues.get(value) : maskInside(value);
+        if (value.length() > REMEMBERED_VALUE_CHARS) {
+            return maskInside(value);
+        }
+        String masked = maskedValues.get(value);
+        return masked.equals(value) ? value : masked;
     }
 
     /**
@@ -210,7 +216,7 @@ public final class Masking {
                     int from = valueStart(text, i + 1);
                     start = from;
                     end = valueEnd(text, from);
-                    if (end == from + 1 && text.charAt(from) == '?' || text.startsWith(MASK, from)) {
+                    if (end == from + 1 && text.charAt(from) == '?') {
                         end = from;
                     }
                 }
@@ -233,7 +239,7 @@ public final class Masking {
                     end = tokenEnd;
                 }
             }
-            if (end > start && start >= 0) {
+            if (end > start && start >= 0 && !text.startsWith(MASK, start)) {
                 if (masked == null) {
                     masked = new StringBuilder(length);
                 }

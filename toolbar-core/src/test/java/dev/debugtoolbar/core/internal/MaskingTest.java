@@ -68,6 +68,10 @@ class MaskingTest {
         assertTrue(extended.isSensitive("X-Amz-Signature"));
         assertFalse(extended.isSensitive("spinner"));
         assertFalse(CONFIG.isSensitive("customerIban"));
+        ToolbarConfig byName = DebugToolbar.builder()
+                .options(option -> option.equals("sensitiveNames") ? "IBAN" : null).build().config();
+        assertTrue(byName.isSensitive("customer_iban"), "matched without regard to case");
+        assertFalse(byName.isSensitive("password"), "a pattern given by name replaces the default");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,6 +149,18 @@ class MaskingTest {
         assertTrue(masked.startsWith("[Login[user=ada, password=" + M), masked);
         assertTrue(masked.contains("Login[user=bob, password=" + M), masked);
         assertEquals("=x&token=" + M, MASKING.value("=x&token=abc"), "a pair after a leading '='");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://shop.test/cb?token=abc123&password=hunter2&page=2",
+            "postgres://shop:p@ss/w@db.internal:5432/shop", "jdbc:oracle:thin:scott/tiger@//db:1521/ORCL",
+            "{\"password\" : \"p\\\"w\"}", "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.kZ3x",
+            "sent eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.kZ3x to the API"})
+    void leavesWhatIsMaskedAsItIs(String value) {
+        String masked = MASKING.value(value);
+        assertSame(masked, MASKING.value(masked));
+        String equalCopy = new String(masked);
+        assertSame(equalCopy, MASKING.value(equalCopy), "the instance asked about, not the one remembered");
     }
 
     @Test
