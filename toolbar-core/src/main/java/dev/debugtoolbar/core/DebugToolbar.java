@@ -233,7 +233,8 @@ public final class DebugToolbar implements AutoCloseable {
     private PanelResult result(Panel<?> panel, RequestContext context) {
         PanelResult result = PanelResult.collect(panel, context);
         return Guard.call(() -> masking.masked(result), failure -> new PanelResult(result.id(), result.title(), "",
-                result.template(), null, PanelError.of(failure), List.of()), "panel " + panel.id() + " could not be masked");
+                result.template(), null, PanelError.of(failure), List.of()),
+                "panel " + panel.id() + " could not be masked");
     }
 
     /** Whether the panel's stats wait for the record's first reading: it may, and it is on and started well. */

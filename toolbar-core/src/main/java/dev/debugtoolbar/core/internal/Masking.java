@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The toolbar's one masking mechanism. Two rules: the value of a secret-looking name (as {@code sensitiveNames}
@@ -401,7 +402,7 @@ public final class Masking {
         }
 
         /** {@code record} with {@code mask} applied to its components; itself when none changed. */
-        Object masked(Record record, java.util.function.UnaryOperator<Object> mask) {
+        Object masked(Record record, UnaryOperator<Object> mask) {
             try {
                 Object[] values = null;
                 for (int i = 0; i < accessors.length; i++) {
