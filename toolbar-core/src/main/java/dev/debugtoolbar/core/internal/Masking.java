@@ -288,7 +288,7 @@ public final class Masking {
 
     /**
      * Where a pair's secret begins after its separator: past spaces, an opening quote and an authorization
-     * scheme ({@code Bearer }). A value that opens an object or array is left to the pairs inside it.
+     * scheme ({@code Bearer }).
      */
     private static int valueStart(String text, int from) {
         int start = from;
@@ -313,8 +313,8 @@ public final class Masking {
 
     /**
      * Where a pair's secret ends: at the quote that closes it (one not escaped by a backslash) when it was
-     * quoted, else at the first {@code &}, {@code ;}, {@code ,}, quote, angle bracket or white space. Nothing
-     * when it opens an object or array.
+     * quoted, after the bracket that closes it when it opens an object or array (the whole of it is secret), else
+     * at the first {@code &}, {@code ;}, {@code ,}, quote, angle bracket or white space.
      */
     private static int valueEnd(String text, int start) {
         char opening = start > 0 ? text.charAt(start - 1) : 0;
@@ -331,7 +331,7 @@ public final class Masking {
             return text.length();
         }
         if (start < text.length() && (text.charAt(start) == '{' || text.charAt(start) == '[')) {
-            return start;
+            return closingBracket(text, start);
         }
         int end = start;
         while (end < text.length() && "&;,\"'<>".indexOf(text.charAt(end)) < 0
@@ -339,6 +339,32 @@ public final class Masking {
             end++;
         }
         return end;
+    }
+
+    /**
+     * Just after the bracket that closes the object or array opening at {@code open} (brackets inside strings
+     * not counted), or the end of the text.
+     */
+    private static int closingBracket(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 
     /**

@@ -95,6 +95,7 @@ class MaskingTest {
             JSON                        | `{"user":"ada","password":"hunter2"}`                              | `{"user":"ada","password":"MASK"}`
             JSON, nested and escaped    | `{"db":{"url":"x","password" : "p\\"w,d"},"n":1}`                  | `{"db":{"url":"x","password" : "MASK"},"n":1}`
             JSON inside a JSON string   | `payload={\\"token\\":\\"abc\\",\\"n\\":1}`                        | `payload={\\"token\\":\\"MASK\\",\\"n\\":1}`
+            an object under a secret    | `{"credentials":{"user":"ada","pw":["a}",{"x":1}]},"n":1}`         | `{"credentials":MASK,"n":1}`
             single quotes               | `{'secret': 'a b c'}`                                              | `{'secret': 'MASK'}`
             a toString                  | Login[user=ada, password=s3cret-1]                                 | Login[user=ada, password=MASK
             Authorization: Bearer       | Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.kZ3x | Authorization: Bearer MASK
