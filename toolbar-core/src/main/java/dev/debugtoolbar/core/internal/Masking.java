@@ -223,7 +223,7 @@ public final class Masking {
                 }
             } else if ((c == 'j' || c == 'J') && text.regionMatches(true, i, ORACLE, 0, ORACLE.length())) {
                 int credentials = text.indexOf(':', i + ORACLE.length());
-                int at = credentials < 0 ? -1 : lastAt(text, credentials + 1, tokenEnd(text, credentials + 1));
+                int at = credentials < 0 ? -1 : credentialsEnd(text, credentials + 1, tokenEnd(text, credentials + 1));
                 int slash = at < 0 ? -1 : text.indexOf('/', credentials + 1);
                 if (slash >= 0 && slash + 1 < at) {
                     start = slash + 1;
@@ -369,7 +369,8 @@ public final class Masking {
 
     /**
      * The last {@code @} of a URL's authority that starts at {@code from}, or -1: its user info may hold
-     * {@code /} and {@code @}, so it ends at the last {@code @} before the query, fragment or end of the URL.
+     * {@code /} and {@code @}, so it ends at the last {@code @} before the query, fragment or end of the URL (or
+     * where a preview cut it).
      */
     private static int userInfoEnd(String text, int from) {
         int end = tokenEnd(text, from);
@@ -377,14 +378,22 @@ public final class Masking {
             char c = text.charAt(i);
             if (c == '?' || c == '#') {
                 end = i;
+                break;
             }
         }
-        return lastAt(text, from, end);
+        return credentialsEnd(text, from, end);
     }
 
-    private static int lastAt(String text, int from, int end) {
+    /**
+     * The last {@code @} in [{@code from}, {@code end}); else, when a preview cut the text there ({@code …}), the
+     * cut, since the {@code @} may have been cut off; else -1.
+     */
+    private static int credentialsEnd(String text, int from, int end) {
         int at = text.lastIndexOf('@', end - 1);
-        return at >= from ? at : -1;
+        if (at >= from) {
+            return at;
+        }
+        return end > from && text.charAt(end - 1) == '…' ? end - 1 : -1;
     }
 
     /** Where a URL or connection string starting at {@code from} ends: at white space, a quote or angle bracket. */

@@ -84,6 +84,8 @@ class MaskingTest {
             a signed S3 URL             | https://b.s3.test/k?X-Amz-Credential=AKIA%2F2025&X-Amz-Signature=deadbeef&X-Amz-Expires=60 | https://b.s3.test/k?X-Amz-Credential=MASK&X-Amz-Signature=MASK&X-Amz-Expires=60
             URL user info               | postgres://shop:hunter2-Pr0d@db.internal:5432/shop                 | postgres://shop:MASK@db.internal:5432/shop
             a password with / and @     | postgres://shop:p@ss/w@db.internal:5432/shop?ssl=true              | postgres://shop:MASK@db.internal:5432/shop?ssl=true
+            a URL cut by a preview      | postgres://shop:hunter2-and-more… (30 more characters)            | postgres://shop:MASK… (30 more characters)
+            Oracle cut by a preview     | jdbc:oracle:thin:scott/tiger-and… (30 more characters)            | jdbc:oracle:thin:scott/MASK… (30 more characters)
             a password without user     | redis://:s3cr3t@cache:6379/0                                       | redis://:MASK@cache:6379/0
             JDBC URL with ?password=    | jdbc:mysql://db/shop?user=shop&password=Tr0ub4dor&useSSL=true      | jdbc:mysql://db/shop?user=shop&password=MASK&useSSL=true
             JDBC URL with ;password=    | jdbc:sqlserver://db:1433;databaseName=shop;user=sa;password=Secr3t;encrypt=true | jdbc:sqlserver://db:1433;databaseName=shop;user=sa;password=MASK;encrypt=true
@@ -118,6 +120,7 @@ class MaskingTest {
             words with pin, pin and key inside    | spinner=on&opinion=yes&keyboard=de&sortKey=name
             an @ in a path, no password           | https://example.org/users/@ada
             a port, no user info                  | See https://docs.example.org:8443/guide?q=a@b
+            an @ in the query, a ? after it       | https://h.test:8443/a?mail=ada@example.org&next=/b?c=1
             times                                 | 12:30:00 started
             SQL placeholders                      | update users set password=?, pin=? where id=?
             SQL compared with spaces              | select * from users where password = ? and token= ?
