@@ -8,6 +8,7 @@ import dev.debugtoolbar.core.internal.Options;
 import dev.debugtoolbar.core.internal.RunningRequests;
 import dev.debugtoolbar.core.logging.LogCapture;
 import dev.debugtoolbar.core.panel.Panel;
+import dev.debugtoolbar.core.panel.PanelError;
 import dev.debugtoolbar.core.panel.PanelRegistry;
 import dev.debugtoolbar.core.panel.PanelResult;
 import dev.debugtoolbar.core.panel.PanelSettings;
@@ -241,17 +242,17 @@ public final class DebugToolbar implements AutoCloseable {
                 timings.addAll(Guard.call(() -> panel.deferredTimings(context), failure -> List.of(),
                         "panel " + panel.id() + " failed to give its timings"));
             } else {
-                PanelResult result = PanelResult.collect(panel, context);
+                PanelResult result = result(panel, context);
                 results.put(panel.id(), result);
                 timings.addAll(result.timings());
             }
         }
-        Map<String, PanelResult> all = deferring ? new DeferredPanels(panels.all(), results, context.detached())
-                : results;
+        Map<String, PanelResult> all = deferring
+                ? new DeferredPanels(panels.all(), results, context.detached(), this::result) : results;
         RequestView request = context.request();
         RequestRecord record = new RequestRecord(context.id(), context.startedAt(), request.method(),
-                request.path(), masking.query(request.query()), response.status(), context.durationMillis(),
-                response.contentType(), all, timings);
+                masking.value(request.path()), masking.value(request.query()), response.status(),
+                context.durationMillis(), response.contentType(), all, timings);
         Guard.run(() -> store.save(record), failure -> { }, "request store failed to save " + record.id());
         return record;
     }
@@ -270,6 +271,17 @@ public final class DebugToolbar implements AutoCloseable {
             }
         }
         return timings;
+    }
+
+    /**
+     * The panel's result for {@code context}, masked: the one place every panel's stats, subtitle and error pass
+     * before they are kept, so that no panel, built-in or the user's, can keep a secret it did not think of.
+     */
+    private PanelResult result(Panel<?> panel, RequestContext context) {
+        PanelResult result = PanelResult.collect(panel, context);
+        return Guard.call(() -> masking.masked(result), failure -> new PanelResult(result.id(), result.title(), "",
+                result.template(), null, PanelError.of(failure), List.of()),
+                "panel " + panel.id() + " could not be masked");
     }
 
     /** Whether the panel's stats wait for the record's first reading: it may, and it is on and started well. */
@@ -304,9 +316,25 @@ public final class DebugToolbar implements AutoCloseable {
      * {@code interceptRedirects}, and {@code panel.<panelId>.<setting>} for a panel's own {@link PanelSettings}.
      */
     public static final class Builder {
-        private static final Pattern DEFAULT_SENSITIVE = Pattern.compile(
-                "pass(word|wd)?|secret|token|authori[sz]ation|credential|(?<![a-z])key(?![a-z])|api[-_]?key|"
-                        + "private[-_]?key|access[-_]?key|session[-_]?id|jsessionid|csrf|xsrf|cookie",
+        /**
+         * The default of {@link #sensitiveNames(Pattern)}, matched case-insensitively anywhere in a name: words
+         * that are secret wherever they stand (password, passwd, pwd, passphrase, passcode, secret, token, jwt,
+         * bearer, credential, authorization, signature, CSRF/XSRF, cookie, session ids such as jsessionid,
+         * PHPSESSID and session_id, remember-me, and api, access, private, secret, signing, encryption, HMAC,
+         * master and client keys), words that are secret only as a word of their own, after and before a
+         * non-letter or a change to upper case ({@code pass}, {@code pin}, {@code otp}, {@code totp}, {@code hotp},
+         * {@code mfa}, {@code auth}, {@code sid}: {@code userPin}, {@code X-Auth-Token}, not {@code spinner},
+         * {@code opinion} or {@code author}), {@code key} between non-letters ({@code key}, {@code X-Api-Key}, not
+         * {@code keyboard} or {@code sortKey}) and {@code session} as a whole name (Spring Session's cookie). To
+         * extend it, add to it: {@code Pattern.compile(DEFAULT_SENSITIVE_NAMES + "|iban")}.
+         */
+        public static final String DEFAULT_SENSITIVE_NAMES = "passw(or)?d|passphrase|passcode|pwd|secret|token|jwt"
+                + "|bearer|credential|authori[sz]ation|signature|csrf|xsrf|cookie|sess(ion)?[-_.]?(id|key|token)"
+                + "|remember[-_]?me|(api|access|private|secret|signing|encryption|hmac|master|client)[-_.]?key"
+                + "|(?:(?<![a-z])|(?<=(?-i:[a-z0-9]))(?=(?-i:[A-Z])))(pass|pin|otp|totp|hotp|mfa|auth|sid)"
+                + "(?:(?![a-z])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))|(?<![a-z])key(?![a-z])|^session$";
+
+        private static final Pattern DEFAULT_SENSITIVE = Pattern.compile(DEFAULT_SENSITIVE_NAMES,
                 Pattern.CASE_INSENSITIVE);
 
         private static final Pattern HOST_NAME = Pattern.compile("\\*|\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.?");
@@ -405,7 +433,10 @@ public final class DebugToolbar implements AutoCloseable {
             return this;
         }
 
-        /** Names whose values are masked everywhere the toolbar shows them (found anywhere in the name). */
+        /**
+         * Names whose values are masked everywhere the toolbar shows them (found anywhere in the name); default
+         * {@link #DEFAULT_SENSITIVE_NAMES}, which a pattern given here or by name replaces.
+         */
         public Builder sensitiveNames(Pattern sensitiveNames) {
             this.sensitiveNames = Objects.requireNonNull(sensitiveNames, "sensitiveNames");
             return this;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * A record's panel results, in display order, where those of {@linkplain Panel#deferred deferred} panels are
@@ -18,13 +19,19 @@ import java.util.Set;
 final class DeferredPanels extends AbstractMap<String, PanelResult> {
 
     private final List<Panel<?>> panels;
+    private final BiFunction<Panel<?>, RequestContext, PanelResult> collect;
     private Map<String, PanelResult> known;
     private RequestContext detached;
     private volatile Map<String, PanelResult> results;
 
-    /** {@code known}: the results made as the request ended; the other {@code panels} wait for the first read. */
-    DeferredPanels(List<Panel<?>> panels, Map<String, PanelResult> known, RequestContext detached) {
+    /**
+     * {@code known}: the results made as the request ended; the other {@code panels} wait for the first read, when
+     * {@code collect} makes them.
+     */
+    DeferredPanels(List<Panel<?>> panels, Map<String, PanelResult> known, RequestContext detached,
+                   BiFunction<Panel<?>, RequestContext, PanelResult> collect) {
         this.panels = List.copyOf(panels);
+        this.collect = collect;
         this.known = known;
         this.detached = detached;
     }
@@ -58,7 +65,7 @@ final class DeferredPanels extends AbstractMap<String, PanelResult> {
                     Map<String, PanelResult> all = new LinkedHashMap<>();
                     for (Panel<?> panel : panels) {
                         PanelResult result = known.get(panel.id());
-                        all.put(panel.id(), result != null ? result : PanelResult.collect(panel, detached));
+                        all.put(panel.id(), result != null ? result : collect.apply(panel, detached));
                     }
                     made = Collections.unmodifiableMap(all);
                     results = made;

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param id             the request's id
  * @param startedAt      when it began
  * @param method         the HTTP method
- * @param path           the path inside the application
- * @param query          the raw query string, or {@code null}
+ * @param path           the path inside the application, its secrets masked
+ * @param query          the raw query string, its secrets masked, or {@code null}
  * @param status         the response status
  * @param durationMillis the wall time of the request
  * @param contentType    the response's content type, or {@code null}

@@ -20,7 +20,8 @@ import java.util.List;
  *       checking {@link RequestContext#isPanelEnabled(String)};</li>
  *   <li>{@link #onRequestEnd} summarises them once into immutable, Jackson-serializable stats (a record),
  *       which the JSON API serves as {@code panels.<id>}: as the request ends, or, for a {@linkplain #deferred
- *       deferred} panel, when the request's record is first read;</li>
+ *       deferred} panel, when the request's record is first read; before they are kept, every text in stats made
+ *       of records, lists, sets and maps is masked as {@code sensitiveNames} says (see docs/security.md);</li>
  *   <li>later, and only from those stats, the toolbar shows {@link #subtitle} in its nav, adds
  *       {@link #timings} to the response's {@code Server-Timing} header, and renders {@link #template()}
  *       when the panel is opened.</li>

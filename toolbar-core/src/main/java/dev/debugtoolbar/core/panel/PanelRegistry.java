@@ -67,7 +67,7 @@ public final class PanelRegistry {
                 new TemplatesPanel(config.maxTemplates(), masking), new CachePanel(config.maxCacheCalls(), config.maxStacks(), stackFilter),
                 new HeadersPanel(masking), new SettingsPanel(config, masking), new VersionsPanel(),
                 new LoggingPanel(stackFilter, config.maxStacks(), logs == null ? List::of : logs::frameworks),
-                new ExceptionsPanel(stackFilter), new RedirectsPanel(config), new HistoryPanel());
+                new ExceptionsPanel(stackFilter), new RedirectsPanel(config, masking), new HistoryPanel());
         List<Panel<?>> user = new ArrayList<>(discovered());
         user.addAll(extra);
         Set<String> ids = new HashSet<>();

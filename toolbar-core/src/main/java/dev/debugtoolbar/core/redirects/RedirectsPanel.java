@@ -4,6 +4,7 @@ import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.RequestView;
 import dev.debugtoolbar.core.ResponseView;
 import dev.debugtoolbar.core.ToolbarConfig;
+import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.internal.RequestKind;
 import dev.debugtoolbar.core.panel.Panel;
 
@@ -24,10 +25,15 @@ public final class RedirectsPanel implements Panel<RedirectsStats> {
     private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\n\\r]");
 
     private final ToolbarConfig config;
+    private final Masking masking;
 
-    /** A panel that knows from {@code config} whether redirects are intercepted. */
-    public RedirectsPanel(ToolbarConfig config) {
+    /**
+     * A panel that knows from {@code config} whether redirects are intercepted, and from {@code masking} whether
+     * a target holds a secret: such a target is shown masked and not linked.
+     */
+    public RedirectsPanel(ToolbarConfig config, Masking masking) {
         this.config = config;
+        this.masking = masking;
     }
 
     /** Whether a redirect answering {@code request} is shown as an intermediate page under {@code config}. */
@@ -77,7 +83,8 @@ public final class RedirectsPanel implements Panel<RedirectsStats> {
     public RedirectsStats onRequestEnd(RequestContext context) {
         ResponseView response = context.response();
         String location = isRedirect(response.status()) ? location(response.headers()) : null;
-        return new RedirectsStats(response.status(), location, safeLink(location),
+        boolean holdsSecret = location != null && !location.equals(masking.value(location));
+        return new RedirectsStats(response.status(), location, holdsSecret ? null : safeLink(location),
                 location != null && intercepts(config, context.request()));
     }
 

@@ -33,7 +33,7 @@ public final class RequestPanel implements Panel<RequestStats> {
     @Override
     public RequestStats onRequestEnd(RequestContext context) {
         RequestView request = context.request();
-        return new RequestStats(request.method(), request.url(), masking.query(request.query()),
+        return new RequestStats(request.method(), request.url(), request.query(),
                 request.remoteAddress(),
                 masking.entries(request.queryParameters()), masking.entries(request.formParameters()),
                 masking.singleEntries(request.cookies(), false),

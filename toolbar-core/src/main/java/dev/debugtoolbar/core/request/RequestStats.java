@@ -6,8 +6,8 @@ import java.util.List;
  * What the Request panel shows. Values of sensitive names are already masked.
  *
  * @param method            the HTTP method
- * @param url               the URL without the query string
- * @param query             the raw query string, or {@code null}
+ * @param url               the URL without the query string, its secrets masked
+ * @param query             the raw query string, its secrets masked, or {@code null}
  * @param remoteAddress     the client's address
  * @param queryParameters   parameters from the query string
  * @param formParameters    parameters from a form body
