@@ -381,7 +381,7 @@ class ToolbarRendererTest {
         }
         SqlStats stats = new SqlStats(60, 6, 0, 0, queries, 4, 0,
                 List.of(new NPlusOne("SELECT 1", 5, null, "hint", 0), new NPlusOne("SELECT 2", 5, null, "hint", 10)),
-                0, 100, 0, 200, false, List.of(), 1, Map.of("ds1", "H2"));
+                0, 100, 0, 200, false, List.of(), 1, Map.of("ds1", "H2"), true);
         String html = renderer.renderPanel(record(), panel("sql", "SQL", "60 queries", SQL_TEMPLATE, stats), BASE);
 
         assertContains(html, ">duplicate of #1<");
@@ -420,7 +420,7 @@ class ToolbarRendererTest {
         QueryEvent select = new QueryEvent(0, "SELECT 1", List.of(), List.of(), 0, 0.1, null, "c1", null, "ds1",
                 null, null, List.of(), false, null, null, false, true, List.of(), null);
         SqlStats stats = new SqlStats(1, 0.1, 0, 0, List.of(select), 0, 0, List.of(), 0, 100, 0, 200, false,
-                List.of(), 1, Map.of("ds1", "MySQL"));
+                List.of(), 1, Map.of("ds1", "MySQL"), true);
         String html = renderer.renderPanel(record(), panel("sql", "SQL", "1 query", SQL_TEMPLATE, stats), BASE);
 
         assertContains(html, "data-tb-run=\"explain\"");
