@@ -1,12 +1,16 @@
 package dev.debugtoolbar.core.logging;
 
+import dev.debugtoolbar.core.RecordBudget;
 import dev.debugtoolbar.core.internal.Text;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The log records of one request: keeps a limited number, counts the rest. Thread-safe. */
+/**
+ * The log records of one request: keeps a limited number, within the record's {@link RecordBudget}, and counts
+ * the rest. Thread-safe.
+ */
 final class LogBuffer {
 
     private static final int MAX_MESSAGE_CHARS = 4_000;
@@ -14,12 +18,14 @@ final class LogBuffer {
 
     private final long requestStartNanos;
     private final int capacity;
+    private final RecordBudget budget;
     private final List<LogEntry> entries = new ArrayList<>();
     private int dropped;
 
-    LogBuffer(long requestStartNanos, int capacity) {
+    LogBuffer(long requestStartNanos, int capacity, RecordBudget budget) {
         this.requestStartNanos = requestStartNanos;
         this.capacity = capacity;
+        this.budget = budget;
     }
 
     void add(long epochMillis, String level, String logger, String message, Throwable thrown, String thread,
@@ -33,8 +39,10 @@ final class LogBuffer {
         LogEntry entry = new LogEntry((System.nanoTime() - requestStartNanos) / 1_000_000.0,
                 Instant.ofEpochMilli(epochMillis), level, logger, Text.cut(message, MAX_MESSAGE_CHARS),
                 thrown == null ? null : Text.stackTrace(thrown, MAX_STACK_CHARS), thread, source);
+        long bytes = RecordBudget.DETAIL_BYTES + RecordBudget.bytes(entry.message()) + RecordBudget.bytes(entry.thrown())
+                + RecordBudget.bytes(entry.logger()) + RecordBudget.bytes(entry.thread());
         synchronized (this) {
-            if (entries.size() < capacity) {
+            if (entries.size() < capacity && budget.take(bytes)) {
                 entries.add(entry);
             } else {
                 dropped++;

@@ -29,7 +29,7 @@ public final class LoggingPanel implements Panel<LoggingStats> {
 
     @Override
     public void onRequestStart(RequestContext context) {
-        context.put(BUFFER, new LogBuffer(context.startNanos(), MAX_RECORDS));
+        context.put(BUFFER, new LogBuffer(context.startNanos(), MAX_RECORDS, context.budget()));
     }
 
     /** Its stats wait for the record's first reading: it reads only what the request left in its context. */

@@ -32,6 +32,10 @@ import java.util.List;
  *                         can all be bound again)
  * @param values           the parameters as bound, for re-running; not part of the JSON (empty when read
  *                         back from it)
+ * @param batchOmitted     how many entries of its batch were counted but not kept in {@code batch}, to keep the
+ *                         record small
+ * @param cut              whether its SQL text or a parameter was too long to keep whole (it is shown cut), so
+ *                         that it cannot be run again
  */
 public record QueryEvent(
         int index,
@@ -52,12 +56,25 @@ public record QueryEvent(
         Integer similarGroup,
         boolean slow,
         boolean explainable,
-        List<Object> values) {
+        List<Object> values,
+        int batchOmitted,
+        boolean cut) {
 
     public QueryEvent {
         params = params == null ? List.of() : Collections.unmodifiableList(params);
         batch = batch == null ? List.of() : List.copyOf(batch);
         stack = stack == null ? List.of() : List.copyOf(stack);
         values = values == null ? List.of() : Collections.unmodifiableList(values);
+    }
+
+    /** A statement kept whole, with its whole batch. */
+    public QueryEvent(int index, String sql, List<String> params, List<List<String>> batch, double startMillis,
+                      double durationMillis, Integer rows, String connectionId, String transactionId,
+                      String dataSource, String error, String callSite, List<String> stack, boolean callSiteInferred,
+                      Integer duplicateOf, Integer similarGroup, boolean slow, boolean explainable,
+                      List<Object> values) {
+        this(index, sql, params, batch, startMillis, durationMillis, rows, connectionId, transactionId, dataSource,
+                error, callSite, stack, callSiteInferred, duplicateOf, similarGroup, slow, explainable, values, 0,
+                false);
     }
 }

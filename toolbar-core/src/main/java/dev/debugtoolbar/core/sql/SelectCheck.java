@@ -38,8 +38,11 @@ final class SelectCheck {
             "PG_CREATE", "PG_DROP", "PG_REPLICATION", "LO_", "DBLINK_");
     private static final Set<String> LOCK_MODES = Set.of("UPDATE", "SHARE", "KEY", "NO");
 
-    /** SQL texts whose verdict is remembered: an application runs a bounded set of texts, again and again. */
-    private static final Memo<String, Verdict> VERDICTS = new Memo<>(4_096, SelectCheck::judge);
+    /**
+     * SQL texts whose verdict is remembered: an application runs a bounded set of texts, again and again. Texts of
+     * up to 8,192 characters, 1 MB of them in all (a verdict holds at most its text again).
+     */
+    private static final Memo<String, Verdict> VERDICTS = new Memo<>(4_096, 8_192, 1024 * 1024, SelectCheck::judge);
 
     private SelectCheck() {
     }

@@ -76,7 +76,7 @@ final class SqlAnalysis {
             Integer group = similarGroups.get(statement.sql);
             boolean isSlow = statement.durationNanos / 1_000_000.0 > options.slowMillis();
             SelectCheck.Verdict verdict = SelectCheck.check(statement.sql);
-            boolean explainable = SqlReplayer.refusal(verdict, !statement.batch.isEmpty(),
+            boolean explainable = !statement.cut && SqlReplayer.refusal(verdict, !statement.batch.isEmpty(),
                     Arrays.asList(statement.params)) == null
                     && options.dataSources().original(statement.dataSource).isPresent();
             QueryEvent query = event(statement, snapshot, callSites[statement.index], duplicateOf[statement.index],
@@ -139,7 +139,7 @@ final class SqlAnalysis {
                 snapshot.connectionIds().get(statement.connectionId), statement.transactionId, statement.dataSource,
                 statement.error, callSite.frame(), callSite.stack(),
                 statement.stackInferred && callSite.frame() != null, duplicateOf, similarGroup, slow, explainable,
-                Arrays.asList(statement.params));
+                Arrays.asList(statement.params), statement.batchOmitted, statement.cut);
     }
 
     private static List<String> display(Object[] values) {

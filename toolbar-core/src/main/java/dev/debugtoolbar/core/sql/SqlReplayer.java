@@ -61,6 +61,11 @@ public final class SqlReplayer {
 
     /** Like {@link #refusal(QueryEvent)}, with the statement's {@link SelectCheck} verdict already known. */
     static String refusal(QueryEvent query, SelectCheck.Verdict verdict) {
+        if (query.cut()) {
+            return "Its SQL text or a parameter was too long to keep whole (the record keeps texts of up to "
+                    + SqlLog.MAX_SQL_CHARS + " and parameters of up to " + SqlValues.MAX_KEPT_CHARS
+                    + " characters), so the statement cannot be run again.";
+        }
         return refusal(verdict, !query.batch().isEmpty(), query.values());
     }
 

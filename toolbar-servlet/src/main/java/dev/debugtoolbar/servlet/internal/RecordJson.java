@@ -25,6 +25,8 @@ import java.util.List;
  * panel's stats (or {@code {"error": ...}} for a failed panel, or one whose stats cannot be serialized).
  * {@code {"disabled": true}} stands for a panel the user had switched off. A summary also says whether a
  * script made the request ({@code ajax}, from the History panel) and how many statements it ran ({@code sqlCount}, from the SQL panel; {@code null} without one).
+ * It also gives the record's estimated size ({@code sizeBytes}), its budget ({@code maxRecordBytes}) and how many
+ * details were dropped to keep within it ({@code droppedForSize}).
  */
 public final class RecordJson {
 
@@ -72,6 +74,9 @@ public final class RecordJson {
         json.put("contentType", record.contentType());
         json.put("ajax", stats(record, "history") instanceof HistoryStats history && history.ajax());
         json.put("sqlCount", stats(record, "sql") instanceof SqlStats sql ? sql.queryCount() : null);
+        json.put("sizeBytes", record.size().bytes());
+        json.put("maxRecordBytes", record.size().maxBytes());
+        json.put("droppedForSize", record.size().dropped());
         return json;
     }
 
