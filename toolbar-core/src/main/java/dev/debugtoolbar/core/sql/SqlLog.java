@@ -27,6 +27,8 @@ public final class SqlLog implements TimedEvents {
     static final int MAX_SQL_CHARS = 100_000;
     /** The estimated size of a batch's entries kept; the entries beyond are counted only. */
     static final int MAX_BATCH_BYTES = 256 * 1024;
+    /** The estimated size of the arrays and lists that hold one set of parameters and their display texts. */
+    private static final int ENTRY_BYTES = 64;
     /** The longest failure message kept. */
     private static final int MAX_ERROR_CHARS = 4_000;
     /** The estimated size of a call-site stack until it is resolved, and of its frames afterwards. */
@@ -163,9 +165,9 @@ public final class SqlLog implements TimedEvents {
                 sampler.limitReached(), requestStartNanos);
     }
 
-    /** The estimated size of parameters as kept. */
+    /** The estimated size of parameters as kept, with the lists that hold them and their display texts. */
     static long bytes(Object[] values) {
-        long bytes = 0;
+        long bytes = ENTRY_BYTES;
         for (Object value : values) {
             bytes += SqlValues.bytes(value);
         }

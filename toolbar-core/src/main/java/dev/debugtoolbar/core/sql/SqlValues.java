@@ -31,8 +31,11 @@ final class SqlValues {
     /** The longest text kept as it was bound, to bind it again; a longer one is cut. */
     static final int MAX_KEPT_CHARS = 8_192;
 
-    /** The estimated size of a kept value that is not text. */
-    private static final int VALUE_BYTES = 16;
+    /**
+     * The estimated size of a kept value besides its characters: the object, and the text the SQL panel shows for
+     * it (measured with JOL: a number and its display text take about 60 bytes).
+     */
+    private static final int VALUE_BYTES = 64;
 
     /**
      * A value the toolbar cannot bind again; only its display text is kept.

@@ -7,6 +7,7 @@ import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.RequestRecord;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jol.info.GraphLayout;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -29,6 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SqlRecordBoundsTest {
 
     private static final long MAX_RECORD_BYTES = 4L * 1024 * 1024;
+
+    static {
+        // JOL reads the fields of records (such as the configuration) only this way on this JDK
+        System.setProperty("jol.magicFieldOffset", "true");
+    }
 
     private final DebugToolbar toolbar = DebugToolbar.builder().enabled(true).build();
     private final DataSource recorded = toolbar.wrap(database());
@@ -80,6 +86,33 @@ class SqlRecordBoundsTest {
                 () -> toolbar.sqlReplayer().select(query));
         assertTrue(refused.getMessage().contains("too long to keep whole"), refused.getMessage());
         assertTrue(record.size().bytes() < 64 * 1024, "the record is small: " + record.size());
+        assertWithinBudget(record);
+    }
+
+    @Test
+    void theRecordsRealSizeMeasuredByJolStaysWithinItsBudget() throws SQLException {
+        String huge = "x".repeat(20 * 1024 * 1024);
+        RequestContext context = toolbar.start(new FakeRequest("/import"));
+        try (DebugToolbar.Binding ignored = toolbar.bind(context); Connection connection = recorded.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE t SET name = ? WHERE id = ?")) {
+            for (int i = 0; i < 5_000; i++) {
+                update.setString(1, i == 0 ? huge : "name " + i);
+                update.setInt(2, i);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        RequestRecord record = toolbar.finish(context, new FakeResponse(200));
+        // what the record shares with the toolbar (its panels, configuration, data sources) is not the record's
+        GraphLayout shared = GraphLayout.parseInstance(toolbar.panels().toArray());
+
+        long stored = GraphLayout.parseInstance(record).subtract(shared).totalSize();
+        record.panels().values().forEach(panel -> { }); // the first reading makes the SQL panel's stats
+        long read = GraphLayout.parseInstance(record).subtract(shared).totalSize();
+
+        assertTrue(stored <= MAX_RECORD_BYTES && read <= MAX_RECORD_BYTES,
+                "the record takes " + stored + " bytes as stored and " + read + " once read; estimated "
+                        + record.size());
         assertWithinBudget(record);
     }
 
