@@ -62,6 +62,9 @@ public final class RequestPanel implements Panel<RequestStats> {
         }
 
         List<RequestStats.Entry> keep(List<RequestStats.Entry> entries) {
+            if (entries.isEmpty()) {
+                return entries;
+            }
             List<RequestStats.Entry> kept = new ArrayList<>(entries.size());
             long bytes = 0;
             for (RequestStats.Entry entry : entries) {
