@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * The size of one request's record, estimated as its details are recorded, and its cap. A collector asks to
- * {@link #take} a detail's estimated size before it keeps the detail: once the record has reached its budget,
- * that detail and every later one is refused and only counted, so the record stays within the budget whatever
- * the application does. Sizes are estimated cheaply: the characters of the texts kept (one byte each, as most
- * are Latin-1 and ASCII in JSON) plus a fixed overhead per detail; no object is walked. Thread-safe.
+ * {@link #take} a detail's estimated size before it keeps the detail: once the details fill the budget, that
+ * detail and every later one is refused and only counted, so the record stays within the budget whatever the
+ * application does. A sixteenth of the budget is kept back for the parts every record keeps, bounded on their own
+ * (its URL, the request's headers, its first exception), which are {@linkplain #count counted} without being
+ * refused. Sizes are estimated cheaply: the characters of the texts kept (one byte each, as most are Latin-1 and
+ * ASCII in JSON) plus a fixed overhead per detail; no object is walked. Thread-safe.
  */
 public final class RecordBudget {
 
@@ -29,13 +31,13 @@ public final class RecordBudget {
     }
 
     /**
-     * Counts {@code bytes} into the record if they fit in what is left of the budget and the budget refused
-     * nothing before; otherwise counts one dropped detail.
+     * Counts {@code bytes} into the record if they fit in what is left of the budget for details and the budget
+     * refused nothing before; otherwise counts one dropped detail.
      *
      * @return whether the detail may be kept
      */
     public synchronized boolean take(long bytes) {
-        if (full || usedBytes + bytes > maxBytes) {
+        if (full || usedBytes + bytes > maxBytes - maxBytes / 16) {
             full = true;
             dropped++;
             return false;

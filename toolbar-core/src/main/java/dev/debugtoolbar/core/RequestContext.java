@@ -21,7 +21,10 @@ import java.util.function.Supplier;
  */
 public final class RequestContext {
 
-    /** Exceptions kept per request; those beyond are dropped (and counted by the budget when it is full). */
+    /**
+     * Exceptions kept per request: the first always, later ones within the record's budget; those beyond are
+     * dropped.
+     */
     private static final int MAX_EXCEPTIONS = 20;
     /**
      * The estimated size of an exception as the Exceptions panel keeps it: a chain of a few causes of at most 200
@@ -129,7 +132,13 @@ public final class RequestContext {
      */
     public void recordException(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
-        if (!exceptions.contains(exception) && exceptions.size() < MAX_EXCEPTIONS && budget.take(EXCEPTION_BYTES)) {
+        if (exceptions.contains(exception) || exceptions.size() >= MAX_EXCEPTIONS) {
+            return;
+        }
+        if (exceptions.isEmpty()) {
+            budget.count(EXCEPTION_BYTES); // the first one is always kept: it is most often why the page failed
+            exceptions.add(exception);
+        } else if (budget.take(EXCEPTION_BYTES)) {
             exceptions.add(exception);
         }
     }

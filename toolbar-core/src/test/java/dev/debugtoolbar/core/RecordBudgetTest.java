@@ -27,6 +27,17 @@ class RecordBudgetTest {
     }
 
     @Test
+    void keepsASixteenthBackForThePartsEveryRecordKeeps() {
+        RecordBudget budget = new RecordBudget(1_600);
+
+        assertTrue(budget.take(1_500), "details may fill fifteen sixteenths");
+        assertFalse(budget.take(1));
+        budget.count(100); // the URL, the headers, the first exception
+
+        assertEquals(new RequestRecord.Size(1_600, 1_600, 1), budget.size());
+    }
+
+    @Test
     void isConfiguredByNameAndChecked() {
         Map<String, String> options = Map.of("maxRecordBytes", "100000", "maxStoreBytes", "2000000");
         ToolbarConfig config = DebugToolbar.builder().enabled(true).options(options::get).build().config();

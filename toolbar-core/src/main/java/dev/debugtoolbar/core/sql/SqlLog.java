@@ -115,7 +115,13 @@ public final class SqlLog implements TimedEvents {
         for (Object[] entry : batch) {
             bytes += bytes(entry);
         }
-        if (statements.size() >= capacity || !budget.take(bytes)) {
+        if (statements.size() >= capacity) {
+            dropped++;
+            return null;
+        }
+        CallSiteSampler.Sample sample = sampler.sample(keptSql);
+        boolean newStack = sample.capture() != null && !sample.inferred();
+        if (!budget.take(bytes + (newStack ? STACK_BYTES : 0))) {
             dropped++;
             return null;
         }
@@ -128,11 +134,9 @@ public final class SqlLog implements TimedEvents {
             }
             transactionId = connection.openTransaction;
         }
-        CallSiteSampler.Sample sample = sampler.sample(keptSql);
-        boolean withStack = sample.capture() != null && (sample.inferred() || budget.take(STACK_BYTES));
         RecordedStatement statement = new RecordedStatement(statements.size(), keptSql, params, batch, batchOmitted,
                 cut, dataSource, startNanos, durationNanos, updateCount, rowsRead, connection.rawId, transactionId,
-                keptError, withStack ? sample.capture() : null, withStack && sample.inferred());
+                keptError, sample.capture(), sample.inferred());
         statements.add(statement);
         keptNanos += durationNanos;
         if (transactionId != null) {

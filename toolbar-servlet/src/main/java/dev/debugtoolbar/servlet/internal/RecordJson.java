@@ -1,6 +1,7 @@
 package dev.debugtoolbar.servlet.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,9 +38,17 @@ public final class RecordJson {
             .addMixIn(QueryEvent.class, QueryEventJson.class)
             .build();
 
-    /** The parameters as bound are kept for re-running; the JSON shows them as text ({@code params}) only. */
+    /**
+     * The parameters as bound are kept for re-running; the JSON shows them as text ({@code params}) only. A
+     * statement kept whole (almost all) leaves out {@code batchOmitted} and {@code cut}, to keep large records small.
+     */
     @JsonIgnoreProperties("values")
     private abstract static class QueryEventJson {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract int batchOmitted();
+
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract boolean cut();
     }
 
     /** Writes any other value the endpoints answer with, such as the result of an EXPLAIN. */
