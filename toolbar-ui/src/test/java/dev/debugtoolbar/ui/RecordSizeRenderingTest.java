@@ -46,8 +46,8 @@ class RecordSizeRenderingTest {
         QueryEvent batch = new QueryEvent(0, "INSERT INTO t VALUES (?)", List.of("1"), List.of(List.of("1"),
                 List.of("2")), 0, 1, 200_000, "c1", null, "ds1", null, null, List.of(), false, null, null, false,
                 false, List.of(), 199_998, false);
-        QueryEvent cut = new QueryEvent(1, "SELECT id FROM t WHERE name = ?", List.of("xxx… (20971020 more characters)"),
-                List.of(), 1, 1, 0, "c1", null, "ds1", null, null, List.of(), false, null, null, false, false,
+        QueryEvent cut = new QueryEvent(1, "SELECT id FROM t WHERE name = ?",
+                List.of("xxx… (20971020 more characters)"), List.of(), 1, 1, 0, "c1", null, "ds1", null, null, List.of(), false, null, null, false, false,
                 List.of(), 0, true);
         SqlStats stats = new SqlStats(2, 2, 0, 0, List.of(batch, cut), 0, 0, List.of(), 0, 100, 0, 200, false,
                 List.of(), 1, Map.of("ds1", "H2"));

@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * The cache calls of one request: every call is added to the totals of its operation, and the first ones
- * up to a configured number, within the record's {@link RecordBudget}, are kept with their details. Call sites are captured sparingly (one sampler
- * per request, keyed by cache and operation, see {@link CallSiteSampler}) and stay unresolved until
- * {@link #calls()}. Thread-safe.
+ * up to a configured number, within the record's {@link RecordBudget}, are kept with their details. Call sites
+ * are captured sparingly (one sampler per request, keyed by cache and operation, see {@link CallSiteSampler})
+ * and stay unresolved until {@link #calls()}. Thread-safe.
  */
 final class CacheLog {
 

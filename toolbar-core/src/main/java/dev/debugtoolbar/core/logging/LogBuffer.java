@@ -39,8 +39,9 @@ final class LogBuffer {
         LogEntry entry = new LogEntry((System.nanoTime() - requestStartNanos) / 1_000_000.0,
                 Instant.ofEpochMilli(epochMillis), level, logger, Text.cut(message, MAX_MESSAGE_CHARS),
                 thrown == null ? null : Text.stackTrace(thrown, MAX_STACK_CHARS), thread, source);
-        long bytes = RecordBudget.DETAIL_BYTES + RecordBudget.bytes(entry.message()) + RecordBudget.bytes(entry.thrown())
-                + RecordBudget.bytes(entry.logger()) + RecordBudget.bytes(entry.thread());
+        long bytes = RecordBudget.DETAIL_BYTES + RecordBudget.bytes(entry.message())
+                + RecordBudget.bytes(entry.thrown()) + RecordBudget.bytes(entry.logger())
+                + RecordBudget.bytes(entry.thread());
         synchronized (this) {
             if (entries.size() < capacity && budget.take(bytes)) {
                 entries.add(entry);

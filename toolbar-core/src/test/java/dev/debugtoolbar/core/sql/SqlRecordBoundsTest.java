@@ -180,7 +180,8 @@ class SqlRecordBoundsTest {
         DebugToolbar small = DebugToolbar.builder().enabled(true).maxRecordBytes(64 * 1024).build();
         DataSource smallRecorded = small.wrap(database());
         RequestContext context = small.start(new FakeRequest("/books"));
-        try (DebugToolbar.Binding ignored = small.bind(context); Connection connection = smallRecorded.getConnection()) {
+        try (DebugToolbar.Binding ignored = small.bind(context);
+             Connection connection = smallRecorded.getConnection()) {
             for (int i = 0; i < 1_000; i++) {
                 try (PreparedStatement select = connection.prepareStatement("SELECT id FROM t WHERE name = ?")) {
                     select.setString(1, "a longer parameter, " + "p".repeat(200) + i);
