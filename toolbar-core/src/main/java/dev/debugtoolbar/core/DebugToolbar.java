@@ -6,6 +6,7 @@ import dev.debugtoolbar.core.internal.Guard;
 import dev.debugtoolbar.core.internal.Masking;
 import dev.debugtoolbar.core.internal.Options;
 import dev.debugtoolbar.core.internal.RunningRequests;
+import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.logging.LogCapture;
 import dev.debugtoolbar.core.panel.Panel;
 import dev.debugtoolbar.core.panel.PanelError;
@@ -54,6 +55,8 @@ public final class DebugToolbar implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DebugToolbar.class.getName());
     /** How many requests at once are known as running before their records are saved. */
     private static final int MAX_RUNNING = 4_096;
+    /** The longest path and query string a record keeps; longer ones are cut, saying by how much. */
+    private static final int MAX_URL_CHARS = 4_096;
 
     private final ToolbarConfig config;
     private final PanelRegistry panels;
@@ -250,9 +253,12 @@ public final class DebugToolbar implements AutoCloseable {
         Map<String, PanelResult> all = deferring
                 ? new DeferredPanels(panels.all(), results, context.detached(), this::result) : results;
         RequestView request = context.request();
+        String query = Text.cut(masking.value(request.query()), MAX_URL_CHARS);
+        String path = Text.cut(masking.value(request.path()), MAX_URL_CHARS);
+        context.budget().count(RecordBudget.DETAIL_BYTES + RecordBudget.bytes(path) + RecordBudget.bytes(query));
         RequestRecord record = new RequestRecord(context.id(), context.startedAt(), request.method(),
-                masking.value(request.path()), masking.value(request.query()), response.status(),
-                context.durationMillis(), response.contentType(), all, timings);
+                path, query, response.status(), context.durationMillis(),
+                response.contentType(), all, timings, context.budget().size());
         Guard.run(() -> store.save(record), failure -> { }, "request store failed to save " + record.id());
         return record;
     }
@@ -312,8 +318,9 @@ public final class DebugToolbar implements AutoCloseable {
      * method of this builder wins over all of them; among them, the first one set wins. The names:
      * {@code enabled}, {@code pathPrefix}, {@code storeCapacity}, {@code maxBufferBytes}, {@code allowedClients},
      * {@code trustedProxies}, {@code allowedHosts} and {@code excludedPaths} (comma-separated),
-     * {@code sensitiveNames} (a regular expression, matched case-insensitively), {@code maxStatements}, {@code maxTemplates}, {@code maxCacheCalls},
-     * {@code interceptRedirects}, and {@code panel.<panelId>.<setting>} for a panel's own {@link PanelSettings}.
+     * {@code sensitiveNames} (a regular expression, matched case-insensitively), {@code maxStatements},
+     * {@code maxTemplates}, {@code maxCacheCalls}, {@code interceptRedirects}, {@code maxRecordBytes},
+     * {@code maxStoreBytes}, and {@code panel.<panelId>.<setting>} for a panel's own {@link PanelSettings}.
      */
     public static final class Builder {
         /**
@@ -358,6 +365,8 @@ public final class DebugToolbar implements AutoCloseable {
         private final List<String> applicationPackages = new ArrayList<>();
         private Double slowStatementMillis;
         private Integer nPlusOneThreshold;
+        private Long maxRecordBytes;
+        private Long maxStoreBytes;
         private final List<Panel<?>> extraPanels = new ArrayList<>();
         private Function<String, String> options = name -> null;
         private Function<String, String> properties = System::getProperty;
@@ -503,6 +512,25 @@ public final class DebugToolbar implements AutoCloseable {
         }
 
         /**
+         * The estimated size one request's record may reach, in bytes; default 4 MB. The record's size is counted
+         * as its details are recorded (statements, templates, cache calls, log records, exceptions, parameters);
+         * once it is reached, further details are dropped and counted, and the Timer panel says how many.
+         */
+        public Builder maxRecordBytes(long maxRecordBytes) {
+            this.maxRecordBytes = maxRecordBytes;
+            return this;
+        }
+
+        /**
+         * The estimated size of all the records the default in-memory store keeps, in bytes; default 64 MB. The
+         * oldest records are evicted first when a new one would go beyond it (or beyond the store's capacity).
+         */
+        public Builder maxStoreBytes(long maxStoreBytes) {
+            this.maxStoreBytes = maxStoreBytes;
+            return this;
+        }
+
+        /**
          * Whether a redirect (3xx with a {@code Location}) answering a browser's page request is shown as a
          * page with the target link and the toolbar of the redirecting request, instead of being followed at
          * once; handy for debugging POST-redirect-GET. Fetch and XHR calls are never intercepted. Default off.
@@ -551,6 +579,17 @@ public final class DebugToolbar implements AutoCloseable {
             if (capacity < 1) {
                 throw new IllegalArgumentException("storeCapacity must be at least 1, was " + capacity);
             }
+            if (store != null && maxStoreBytes != null) {
+                throw new IllegalArgumentException("maxStoreBytes configures the built-in in-memory store;"
+                        + " it cannot be combined with store(...): size the custom store itself");
+            }
+            long recordBytes = or(maxRecordBytes, named.longInteger("maxRecordBytes"), 4L * 1024 * 1024);
+            long storeBytes = or(maxStoreBytes, store == null ? named.longInteger("maxStoreBytes") : null,
+                    64L * 1024 * 1024);
+            if (recordBytes < 1 || storeBytes < recordBytes) {
+                throw new IllegalArgumentException("maxRecordBytes must be at least 1 and at most maxStoreBytes, was "
+                        + recordBytes + " (maxStoreBytes " + storeBytes + ")");
+            }
             long bufferBytes = or(maxBufferBytes, named.longInteger("maxBufferBytes"), 5L * 1024 * 1024);
             if (bufferBytes < 0) {
                 throw new IllegalArgumentException("maxBufferBytes must not be negative, was " + bufferBytes);
@@ -585,13 +624,14 @@ public final class DebugToolbar implements AutoCloseable {
             boolean on = or(enabled, named.flag("enabled"), false);
             ToolbarConfig config = new ToolbarConfig(on, prefix, capacity, bufferBytes, clients, proxies, hosts,
                     excluded, or(sensitiveNames, named.pattern("sensitiveNames"), DEFAULT_SENSITIVE), statements,
-                    templates, cacheCalls, redirects, stacks, skipped, application, slowMillis, nPlusOne);
+                    templates, cacheCalls, redirects, stacks, skipped, application, slowMillis, nPlusOne,
+                    recordBytes, storeBytes);
             ThreadLocal<RequestContext> current = new ThreadLocal<>();
             SqlDataSources dataSources = new SqlDataSources(current::get);
             Masking masking = new Masking(config);
             LogCapture logs = config.enabled() ? LogCapture.install(current::get) : null;
             PanelRegistry registry = PanelRegistry.create(config, masking, extraPanels, dataSources, logs);
-            RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity);
+            RequestStore requestStore = store != null ? store : new InMemoryRequestStore(capacity, storeBytes);
             if (config.enabled()) {
                 for (Panel<?> panel : registry.all()) {
                     String id = panel.id();

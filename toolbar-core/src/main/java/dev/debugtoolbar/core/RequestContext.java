@@ -21,10 +21,22 @@ import java.util.function.Supplier;
  */
 public final class RequestContext {
 
+    /**
+     * Exceptions kept per request: the first always, later ones within the record's budget; those beyond are
+     * dropped.
+     */
+    private static final int MAX_EXCEPTIONS = 20;
+    /**
+     * The estimated size of an exception as the Exceptions panel keeps it: a chain of a few causes of at most 200
+     * frames each, and their messages.
+     */
+    private static final int EXCEPTION_BYTES = 32 * 1024;
+
     private final String id;
     private final Instant startedAt;
     private final long startNanos;
     private final RequestView request;
+    private final RecordBudget budget;
     private final SqlLog sql;
     private final Set<String> disabledPanels;
     private final Map<Key<?>, Object> values;
@@ -39,7 +51,8 @@ public final class RequestContext {
         this.startedAt = startedAt;
         this.startNanos = startNanos;
         this.request = request;
-        this.sql = new SqlLog(startNanos, config.maxStatements(), config.maxStacks());
+        this.budget = new RecordBudget(config.maxRecordBytes());
+        this.sql = new SqlLog(startNanos, config.maxStatements(), config.maxStacks(), budget);
         this.disabledPanels = Set.copyOf(disabledPanels);
         this.values = new ConcurrentHashMap<>();
         this.panelFailures = new ConcurrentHashMap<>();
@@ -52,6 +65,7 @@ public final class RequestContext {
         this.startedAt = ended.startedAt;
         this.startNanos = ended.startNanos;
         this.request = request;
+        this.budget = ended.budget;
         this.sql = ended.sql;
         this.disabledPanels = ended.disabledPanels;
         this.values = ended.values;
@@ -98,6 +112,14 @@ public final class RequestContext {
         return !disabledPanels.contains(panelId);
     }
 
+    /**
+     * The record's size so far and its budget: a collector {@linkplain RecordBudget#take takes} a detail's
+     * estimated size before keeping it, and keeps it only if that succeeds.
+     */
+    public RecordBudget budget() {
+        return budget;
+    }
+
     /** The statements recorded so far. */
     public SqlLog sql() {
         return sql;
@@ -110,7 +132,14 @@ public final class RequestContext {
      */
     public void recordException(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
-        if (exceptions.stream().noneMatch(known -> known == exception)) { // by identity: equals may be overridden
+        if (exceptions.size() >= MAX_EXCEPTIONS
+                || exceptions.stream().anyMatch(known -> known == exception)) { // by identity: equals may be overridden
+            return;
+        }
+        if (exceptions.isEmpty()) {
+            budget.count(EXCEPTION_BYTES); // the first one is always kept: it is most often why the page failed
+            exceptions.add(exception);
+        } else if (budget.take(EXCEPTION_BYTES)) {
             exceptions.add(exception);
         }
     }
@@ -162,6 +191,7 @@ public final class RequestContext {
     RequestContext detached() {
         Map<String, List<String>> headers = Guard.call(request::headers, failure -> Map.of(),
                 "the request's headers could not be kept for the panels that read them later");
+        budget.count(RecordBudget.bytes(headers));
         return new RequestContext(this, new CompletedRequest(request.method(), request.url(), request.path(),
                 request.query(), request.remoteAddress(), Collections.unmodifiableMap(headers), request.host()));
     }

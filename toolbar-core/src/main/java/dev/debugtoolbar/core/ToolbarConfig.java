@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param applicationPackages class-name prefixes whose frames are always the application's
  * @param slowStatementMillis statements slower than this are highlighted
  * @param nPlusOneThreshold this many similar statements from one call site are flagged as N+1
+ * @param maxRecordBytes  the estimated size one request's record may reach; further details are only counted
+ * @param maxStoreBytes   the estimated size of all the records the in-memory store keeps; the oldest go first
  */
 public record ToolbarConfig(
         boolean enabled,
@@ -50,7 +52,9 @@ public record ToolbarConfig(
         List<String> skippedPackages,
         List<String> applicationPackages,
         double slowStatementMillis,
-        int nPlusOneThreshold) {
+        int nPlusOneThreshold,
+        long maxRecordBytes,
+        long maxStoreBytes) {
 
     /** The system property that enables the toolbar when the builder does not say. */
     public static final String ENABLED_PROPERTY = "debugtoolbar.enabled";

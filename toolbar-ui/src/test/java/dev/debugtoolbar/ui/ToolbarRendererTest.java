@@ -336,7 +336,7 @@ class ToolbarRendererTest {
         assertContains(flat, "<strong>1</strong> <span>error</span>");
         assertContains(html, "tb-row-error");
         assertContains(html, "JdbcSQLSyntaxErrorException: Table &quot;MISSING_TABLE&quot; not found " + SCRIPT_ESCAPED);
-        assertContains(html, "2 statements beyond the per-request limit were counted but not kept.");
+        assertContains(html, "2 statements beyond the per-request limits (maxStatements, maxRecordBytes) were counted but not kept.");
         assertLacks(html, "No SQL statements");
     }
 
@@ -538,7 +538,7 @@ class ToolbarRendererTest {
 
         assertContains(flat, "<strong>6</strong> <span>templates and fragments</span>");
         assertContains(html, "4.50 ms");
-        assertContains(html, "2 templates beyond the per-request limit were counted but not kept.");
+        assertContains(html, "2 templates beyond the per-request limits (maxTemplates, maxRecordBytes) were counted but not kept.");
         // one row per template, indented by depth (capped), fragments named with their selector
         assertEquals(4, count(html, "data-tb-template="), html);
         assertContains(html, "class=\"tb-tree tb-depth-0\"");
@@ -581,7 +581,7 @@ class ToolbarRendererTest {
         assertContains(flat, "<strong>1</strong> <span>hit</span>");
         assertContains(flat, "<strong>1</strong> <span>miss</span>");
         assertContains(flat, "<strong>50%</strong> hit ratio");
-        assertContains(html, "1 call beyond the per-request limit is in the totals but not listed.");
+        assertContains(html, "1 call beyond the per-request limits (maxCacheCalls, maxRecordBytes) is in the totals but not listed.");
         // totals per operation, right-aligned
         assertContains(flat,
                 "<td class=\"tb-col-op\"><code class=\"tb-code\">put</code></td> <td class=\"tb-num\">1</td>");

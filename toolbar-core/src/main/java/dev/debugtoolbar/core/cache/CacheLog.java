@@ -1,5 +1,6 @@
 package dev.debugtoolbar.core.cache;
 
+import dev.debugtoolbar.core.RecordBudget;
 import dev.debugtoolbar.core.RequestContext;
 import dev.debugtoolbar.core.callsite.CallSiteSampler;
 import dev.debugtoolbar.core.callsite.StackCapture;
@@ -14,9 +15,9 @@ import java.util.Map;
 
 /**
  * The cache calls of one request: every call is added to the totals of its operation, and the first ones
- * up to a configured number are kept with their details. Call sites are captured sparingly (one sampler
- * per request, keyed by cache and operation, see {@link CallSiteSampler}) and stay unresolved until
- * {@link #calls()}. Thread-safe.
+ * up to a configured number, within the record's {@link RecordBudget}, are kept with their details. Call sites
+ * are captured sparingly (one sampler per request, keyed by cache and operation, see {@link CallSiteSampler})
+ * and stay unresolved until {@link #calls()}. Thread-safe.
  */
 final class CacheLog {
 
@@ -26,11 +27,13 @@ final class CacheLog {
     private final int capacity;
     private final CallSiteSampler sampler;
     private final StackFilter stackFilter;
+    private final RecordBudget budget;
     private final List<Call> kept = new ArrayList<>();
     private final Map<String, Totals> totals = new LinkedHashMap<>();
     private int dropped;
 
-    CacheLog(long requestStartNanos, int capacity, int maxStacks, StackFilter stackFilter) {
+    CacheLog(long requestStartNanos, int capacity, int maxStacks, StackFilter stackFilter, RecordBudget budget) {
+        this.budget = budget;
         this.requestStartNanos = requestStartNanos;
         this.capacity = capacity;
         this.sampler = new CallSiteSampler(maxStacks);
@@ -45,7 +48,8 @@ final class CacheLog {
     synchronized void record(String cache, String op, String key, Boolean hit, long startNanos, long durationNanos,
                              StackCapture callSite, String error) {
         totals.computeIfAbsent(op, name -> new Totals()).add(hit, durationNanos);
-        if (kept.size() >= capacity) {
+        if (kept.size() >= capacity || !budget.take(RecordBudget.DETAIL_BYTES + RecordBudget.bytes(cache)
+                + RecordBudget.bytes(key) + RecordBudget.bytes(error))) {
             dropped++;
             return;
         }

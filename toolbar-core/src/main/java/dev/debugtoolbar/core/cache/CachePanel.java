@@ -39,7 +39,8 @@ public final class CachePanel implements Panel<CacheStats> {
 
     @Override
     public void onRequestStart(RequestContext context) {
-        context.put(CacheLog.KEY, new CacheLog(context.startNanos(), maxCalls, maxStacks, stackFilter));
+        context.put(CacheLog.KEY,
+                new CacheLog(context.startNanos(), maxCalls, maxStacks, stackFilter, context.budget()));
     }
 
     /** The request's cache calls as Timeline bars, in this panel's order. */

@@ -1,5 +1,6 @@
 package dev.debugtoolbar.core.logging;
 
+import dev.debugtoolbar.core.RecordBudget;
 import dev.debugtoolbar.core.callsite.CallSiteSampler;
 import dev.debugtoolbar.core.callsite.StackCapture;
 import dev.debugtoolbar.core.callsite.StackFilter;
@@ -10,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The log records of one request: keeps a limited number, counts the rest. Call sites are captured sparingly
- * (one {@link CallSiteSampler} per request, keyed by logger and message pattern) and resolved only when the
- * records are asked for. Thread-safe.
+ * The log records of one request: keeps a limited number, within the record's {@link RecordBudget}, and counts
+ * the rest. Call sites are captured sparingly (one {@link CallSiteSampler} per request, keyed by logger and message
+ * pattern) and resolved only when the records are asked for. Thread-safe.
  */
 final class LogBuffer {
 
@@ -21,14 +22,16 @@ final class LogBuffer {
 
     private final long requestStartNanos;
     private final int capacity;
+    private final RecordBudget budget;
     private final CallSiteSampler sampler;
     private final StackFilter stackFilter;
     private final List<Kept> kept = new ArrayList<>();
     private int dropped;
 
-    LogBuffer(long requestStartNanos, int capacity, int maxStacks, StackFilter stackFilter) {
+    LogBuffer(long requestStartNanos, int capacity, RecordBudget budget, int maxStacks, StackFilter stackFilter) {
         this.requestStartNanos = requestStartNanos;
         this.capacity = capacity;
+        this.budget = budget;
         this.sampler = new CallSiteSampler(maxStacks);
         this.stackFilter = stackFilter;
     }
@@ -52,8 +55,11 @@ final class LogBuffer {
         LogEntry entry = new LogEntry((System.nanoTime() - requestStartNanos) / 1_000_000.0,
                 Instant.ofEpochMilli(epochMillis), level, logger, Text.cut(message, MAX_MESSAGE_CHARS),
                 thrown == null ? null : Text.stackTrace(thrown, MAX_STACK_CHARS), thread, source, null);
+        long bytes = RecordBudget.DETAIL_BYTES + RecordBudget.bytes(entry.message())
+                + RecordBudget.bytes(entry.thrown()) + RecordBudget.bytes(entry.logger())
+                + RecordBudget.bytes(entry.thread());
         synchronized (this) {
-            if (kept.size() < capacity) {
+            if (kept.size() < capacity && budget.take(bytes)) {
                 kept.add(new Kept(entry, callSite));
             } else {
                 dropped++;

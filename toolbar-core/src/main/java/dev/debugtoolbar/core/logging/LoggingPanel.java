@@ -46,7 +46,8 @@ public final class LoggingPanel implements Panel<LoggingStats> {
 
     @Override
     public void onRequestStart(RequestContext context) {
-        context.put(BUFFER, new LogBuffer(context.startNanos(), MAX_RECORDS, maxStacks, stackFilter));
+        context.put(BUFFER, new LogBuffer(context.startNanos(), MAX_RECORDS, context.budget(), maxStacks,
+                stackFilter));
     }
 
     /** Its stats wait for the record's first reading: it reads only what the request left in its context. */

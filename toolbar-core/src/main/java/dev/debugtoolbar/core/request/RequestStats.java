@@ -13,6 +13,8 @@ import java.util.List;
  * @param formParameters    parameters from a form body
  * @param cookies           the request's cookies
  * @param sessionAttributes the session's attributes, empty without a session
+ * @param omittedEntries    how many parameters, cookies and session attributes were counted but not kept, to
+ *                          keep the record small
  */
 public record RequestStats(
         String method,
@@ -22,7 +24,14 @@ public record RequestStats(
         List<Entry> queryParameters,
         List<Entry> formParameters,
         List<Entry> cookies,
-        List<Entry> sessionAttributes) {
+        List<Entry> sessionAttributes,
+        int omittedEntries) {
+
+    /** What the panel shows when it kept every entry. */
+    public RequestStats(String method, String url, String query, String remoteAddress, List<Entry> queryParameters,
+                        List<Entry> formParameters, List<Entry> cookies, List<Entry> sessionAttributes) {
+        this(method, url, query, remoteAddress, queryParameters, formParameters, cookies, sessionAttributes, 0);
+    }
 
     public RequestStats {
         queryParameters = List.copyOf(queryParameters);

@@ -34,6 +34,10 @@ import java.util.List;
  *                         back from it)
  * @param replayRefusal    why the toolbar will not EXPLAIN or re-run it, for the developer; {@code null} when
  *                         {@code explainable}
+ * @param batchOmitted     how many entries of its batch were counted but not kept in {@code batch}, to keep the
+ *                         record small
+ * @param cut              whether its SQL text or a parameter was too long to keep whole (it is shown cut), so
+ *                         that it cannot be run again
  */
 public record QueryEvent(
         int index,
@@ -55,12 +59,25 @@ public record QueryEvent(
         boolean slow,
         boolean explainable,
         List<Object> values,
-        String replayRefusal) {
+        String replayRefusal,
+        int batchOmitted,
+        boolean cut) {
 
     public QueryEvent {
         params = params == null ? List.of() : Collections.unmodifiableList(params);
         batch = batch == null ? List.of() : List.copyOf(batch);
         stack = stack == null ? List.of() : List.copyOf(stack);
         values = values == null ? List.of() : Collections.unmodifiableList(values);
+    }
+
+    /** A statement kept whole, with its whole batch. */
+    public QueryEvent(int index, String sql, List<String> params, List<List<String>> batch, double startMillis,
+                      double durationMillis, Integer rows, String connectionId, String transactionId,
+                      String dataSource, String error, String callSite, List<String> stack, boolean callSiteInferred,
+                      Integer duplicateOf, Integer similarGroup, boolean slow, boolean explainable,
+                      List<Object> values, String replayRefusal) {
+        this(index, sql, params, batch, startMillis, durationMillis, rows, connectionId, transactionId, dataSource,
+                error, callSite, stack, callSiteInferred, duplicateOf, similarGroup, slow, explainable, values,
+                replayRefusal, 0, false);
     }
 }

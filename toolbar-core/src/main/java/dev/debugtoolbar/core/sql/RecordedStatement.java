@@ -15,6 +15,10 @@ final class RecordedStatement {
     final String sql;
     final Object[] params;
     final List<Object[]> batch;
+    /** How many entries of the batch were counted but not kept. */
+    final int batchOmitted;
+    /** Whether its SQL text or a parameter was too long to keep whole, so that it cannot be run again. */
+    final boolean cut;
     final String dataSource;
     final long startNanos;
     final long durationNanos;
@@ -26,7 +30,8 @@ final class RecordedStatement {
     final StackCapture stack;
     final boolean stackInferred;
 
-    RecordedStatement(int index, String sql, Object[] params, List<Object[]> batch, String dataSource,
+    RecordedStatement(int index, String sql, Object[] params, List<Object[]> batch, int batchOmitted, boolean cut,
+                      String dataSource,
                       long startNanos, long durationNanos, Integer updateCount, RowCount rowsRead,
                       String connectionId, String transactionId, String error, StackCapture stack,
                       boolean stackInferred) {
@@ -34,6 +39,8 @@ final class RecordedStatement {
         this.sql = sql;
         this.params = params;
         this.batch = batch;
+        this.batchOmitted = batchOmitted;
+        this.cut = cut;
         this.dataSource = dataSource;
         this.startNanos = startNanos;
         this.durationNanos = durationNanos;

@@ -2,8 +2,10 @@ package dev.debugtoolbar.core.sql;
 
 import dev.debugtoolbar.core.internal.Memo;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,10 +36,6 @@ final class SelectCheck {
         static Verdict refuse(String reason) {
             return new Verdict(false, reason, null);
         }
-    }
-
-    /** A text and the database it is for: the same text may read differently on another database. */
-    private record Text(SqlDialect dialect, String sql) {
     }
 
     /** Words that change data or the schema, or run something else, wherever they stand. */
@@ -104,19 +102,30 @@ final class SelectCheck {
             "TO_TSVECTOR", "TO_TSQUERY", "PLAINTO_TSQUERY", "PHRASETO_TSQUERY", "WEBSEARCH_TO_TSQUERY", "TS_RANK",
             "TS_RANK_CD", "TS_HEADLINE");
 
-    /** SQL texts whose verdict is remembered: an application runs a bounded set of texts, again and again. */
-    private static final Memo<Text, Verdict> VERDICTS = new Memo<>(4_096, SelectCheck::judge);
+    /**
+     * SQL texts whose verdict is remembered, per database: an application runs a bounded set of texts, again and
+     * again. Texts of up to 8,192 characters, 1 MB of them in all per database (a verdict holds at most its text
+     * again).
+     */
+    private static final Map<SqlDialect, Memo<String, Verdict>> VERDICTS = verdictMemos();
 
     private SelectCheck() {
     }
 
     /** The verdict on {@code sql} for {@code dialect}; it never changes, so it is worked out once per text. */
     static Verdict check(String sql, SqlDialect dialect) {
-        return sql == null ? Verdict.refuse("there is no SQL text") : VERDICTS.get(new Text(dialect, sql));
+        return sql == null ? Verdict.refuse("there is no SQL text") : VERDICTS.get(dialect).get(sql);
     }
 
-    private static Verdict judge(Text text) {
-        String sql = text.sql();
+    private static Map<SqlDialect, Memo<String, Verdict>> verdictMemos() {
+        Map<SqlDialect, Memo<String, Verdict>> memos = new EnumMap<>(SqlDialect.class);
+        for (SqlDialect dialect : SqlDialect.values()) {
+            memos.put(dialect, new Memo<>(4_096, 8_192, 1024 * 1024, sql -> judge(sql, dialect)));
+        }
+        return memos;
+    }
+
+    private static Verdict judge(String sql, SqlDialect dialect) {
         if (sql.isBlank()) {
             return Verdict.refuse("there is no SQL text");
         }
@@ -124,7 +133,7 @@ final class SelectCheck {
         if (lexed.ambiguity() != null) {
             return Verdict.refuse("it contains " + lexed.ambiguity());
         }
-        String misread = misreading(lexed.tokens(), text.dialect());
+        String misread = misreading(lexed.tokens(), dialect);
         if (misread != null) {
             return Verdict.refuse(misread);
         }
@@ -155,7 +164,7 @@ final class SelectCheck {
             SqlLexer.Token next = i + 1 < body.size() ? body.get(i + 1) : null;
             if (next != null && next.isSymbol('(')
                     && (token.kind() == SqlLexer.Kind.WORD || token.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER)) {
-                String call = callRefusal(body, i, text.dialect());
+                String call = callRefusal(body, i, dialect);
                 if (call != null) {
                     return Verdict.refuse(call);
                 }

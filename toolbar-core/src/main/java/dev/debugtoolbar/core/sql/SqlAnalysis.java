@@ -81,7 +81,7 @@ final class SqlAnalysis {
             String refusal = options.dataSources().original(statement.dataSource).isEmpty()
                     ? SqlReplayer.unknownDataSource(statement.dataSource)
                     : SqlReplayer.refusal(statement.sql, options.dataSources().product(statement.dataSource),
-                    !statement.batch.isEmpty(), Arrays.asList(statement.params));
+                    !statement.batch.isEmpty(), statement.cut, Arrays.asList(statement.params));
             QueryEvent query = event(statement, snapshot, callSites[statement.index], duplicateOf[statement.index],
                     group, isSlow, refusal);
             queries.add(query);
@@ -142,7 +142,7 @@ final class SqlAnalysis {
                 snapshot.connectionIds().get(statement.connectionId), statement.transactionId, statement.dataSource,
                 statement.error, callSite.frame(), callSite.stack(),
                 statement.stackInferred && callSite.frame() != null, duplicateOf, similarGroup, slow, refusal == null,
-                Arrays.asList(statement.params), refusal);
+                Arrays.asList(statement.params), refusal, statement.batchOmitted, statement.cut);
     }
 
     private static List<String> display(Object[] values) {

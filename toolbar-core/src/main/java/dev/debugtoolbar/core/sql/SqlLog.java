@@ -1,6 +1,8 @@
 package dev.debugtoolbar.core.sql;
 
+import dev.debugtoolbar.core.RecordBudget;
 import dev.debugtoolbar.core.callsite.CallSiteSampler;
+import dev.debugtoolbar.core.internal.Text;
 import dev.debugtoolbar.core.timeline.TimedEvent;
 import dev.debugtoolbar.core.timeline.TimedEvents;
 
@@ -12,15 +14,30 @@ import java.util.Map;
 
 /**
  * The statements, connections and transactions of one request, as recorded while it runs. Keeps at most
- * a configured number of statements; further statements are counted but not kept. Takes call-site
+ * a configured number of statements, and only while the record's {@link RecordBudget} allows; further
+ * statements are counted but not kept. A statement's text is kept up to {@value #MAX_SQL_CHARS} characters, a
+ * batch's entries up to {@value #MAX_BATCH_BYTES} bytes (the others are counted), and a text parameter up to
+ * {@value SqlValues#MAX_KEPT_CHARS} characters: a statement cut so cannot be run again. Takes call-site
  * stacks sparingly (see {@link CallSiteSampler}). Thread-safe: an asynchronous request may run
  * statements on several threads.
  */
 public final class SqlLog implements TimedEvents {
 
+    /** The longest SQL text kept; a longer one is cut, saying how much was left out. */
+    static final int MAX_SQL_CHARS = 100_000;
+    /** The estimated size of a batch's entries kept; the entries beyond are counted only. */
+    static final int MAX_BATCH_BYTES = 256 * 1024;
+    /** The estimated size of the arrays and lists that hold one set of parameters and their display texts. */
+    private static final int ENTRY_BYTES = 64;
+    /** The longest failure message kept. */
+    private static final int MAX_ERROR_CHARS = 4_000;
+    /** The estimated size of a call-site stack until it is resolved, and of its frames afterwards. */
+    private static final int STACK_BYTES = 4_096;
+
     private final long requestStartNanos;
     private final int capacity;
     private final CallSiteSampler sampler;
+    private final RecordBudget budget;
     private final List<RecordedStatement> statements = new ArrayList<>();
     private final Map<String, ConnectionState> connections = new LinkedHashMap<>();
     private final Map<String, Transaction> transactions = new LinkedHashMap<>();
@@ -29,12 +46,13 @@ public final class SqlLog implements TimedEvents {
 
     /**
      * A log for a request that began at {@code requestStartNanos} ({@link System#nanoTime()}), keeping
-     * {@code capacity} statements and taking at most {@code maxStacks} call-site stacks.
+     * {@code capacity} statements within {@code budget} and taking at most {@code maxStacks} call-site stacks.
      */
-    public SqlLog(long requestStartNanos, int capacity, int maxStacks) {
+    public SqlLog(long requestStartNanos, int capacity, int maxStacks, RecordBudget budget) {
         this.requestStartNanos = requestStartNanos;
         this.capacity = capacity;
         this.sampler = new CallSiteSampler(maxStacks);
+        this.budget = budget;
     }
 
     /** The statements kept so far, in order, before the end-of-request analysis (no call sites, no groups). */
@@ -74,22 +92,40 @@ public final class SqlLog implements TimedEvents {
      * took and its failure ({@code null} when it succeeded). It cannot be explained or run again.
      */
     public void record(String sql, long startNanos, long durationNanos, String error) {
-        record(connection("external"), sql, new Object[0], List.of(), "external", startNanos, durationNanos, null,
-                null, error);
+        record(connection("external"), sql, new Object[0], List.of(), 0, "external", startNanos, durationNanos,
+                null, null, error);
     }
 
     synchronized ConnectionState connection(String rawId) {
         return connections.computeIfAbsent(rawId, ConnectionState::new);
     }
 
-    /** Records a finished statement; returns it, or {@code null} when it was beyond the capacity. */
+    /**
+     * Records a finished statement whose batch had {@code batchOmitted} entries beyond those in {@code batch};
+     * returns it, or {@code null} when it was beyond the capacity or the record's budget.
+     */
     synchronized RecordedStatement record(ConnectionState connection, String sql, Object[] params,
-                                          List<Object[]> batch, String dataSource, long startNanos,
-                                          long durationNanos, Integer updateCount, RowCount rowsRead, String error) {
+                                          List<Object[]> batch, int batchOmitted, String dataSource,
+                                          long startNanos, long durationNanos, Integer updateCount,
+                                          RowCount rowsRead, String error) {
+        String keptSql = Text.cut(sql, MAX_SQL_CHARS);
+        String keptError = Text.cut(error, MAX_ERROR_CHARS);
+        long bytes = RecordBudget.DETAIL_BYTES + RecordBudget.bytes(keptSql) + RecordBudget.bytes(keptError)
+                + bytes(params);
+        for (Object[] entry : batch) {
+            bytes += bytes(entry);
+        }
         if (statements.size() >= capacity) {
             dropped++;
             return null;
         }
+        CallSiteSampler.Sample sample = sampler.sample(keptSql);
+        boolean newStack = sample.capture() != null && !sample.inferred();
+        if (!budget.take(bytes + (newStack ? STACK_BYTES : 0))) {
+            dropped++;
+            return null;
+        }
+        boolean cut = keptSql != sql || anyCut(params);
         String transactionId = null;
         if (Boolean.FALSE.equals(connection.autoCommit)) {
             if (connection.openTransaction == null) {
@@ -98,10 +134,9 @@ public final class SqlLog implements TimedEvents {
             }
             transactionId = connection.openTransaction;
         }
-        CallSiteSampler.Sample sample = sampler.sample(sql);
-        RecordedStatement statement = new RecordedStatement(statements.size(), sql, params, batch, dataSource,
-                startNanos, durationNanos, updateCount, rowsRead, connection.rawId, transactionId, error,
-                sample.capture(), sample.inferred());
+        RecordedStatement statement = new RecordedStatement(statements.size(), keptSql, params, batch, batchOmitted,
+                cut, dataSource, startNanos, durationNanos, updateCount, rowsRead, connection.rawId, transactionId,
+                keptError, sample.capture(), sample.inferred());
         statements.add(statement);
         keptNanos += durationNanos;
         if (transactionId != null) {
@@ -132,6 +167,24 @@ public final class SqlLog implements TimedEvents {
                 t.lastIndex)));
         return new Snapshot(List.copyOf(statements), dropped, connectionIds, ended, sampler.captured(),
                 sampler.limitReached(), requestStartNanos);
+    }
+
+    /** The estimated size of parameters as kept, with the lists that hold them and their display texts. */
+    static long bytes(Object[] values) {
+        long bytes = ENTRY_BYTES;
+        for (Object value : values) {
+            bytes += SqlValues.bytes(value);
+        }
+        return bytes;
+    }
+
+    private static boolean anyCut(Object[] values) {
+        for (Object value : values) {
+            if (SqlValues.cut(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static double millis(long nanos) {

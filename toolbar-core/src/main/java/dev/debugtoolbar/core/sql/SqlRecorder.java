@@ -91,17 +91,17 @@ final class SqlRecorder implements QueryExecutionListener, MethodExecutionListen
             if (dataSources.product(dataSourceId) == null) {
                 dataSources.noteProduct(dataSourceId, productName(execution));
             }
-            List<Object[]> parameterSets = parameterSets(queries);
-            Object[] params = parameterSets.isEmpty() ? new Object[0] : parameterSets.get(0);
-            List<Object[]> batch = parameterSets.size() > 1 ? parameterSets : List.of();
+            ParameterSets sets = parameterSets(queries);
+            Object[] params = sets.kept().isEmpty() ? new Object[0] : sets.kept().get(0);
+            boolean isBatch = sets.kept().size() + sets.omitted() > 1;
             RowCount rows = connection.pendingRows;
             if (rows == null && Boolean.TRUE.equals(execution.getResult())) {
                 rows = new RowCount(); // execute() gave a result set: getResultSet() counts into this
             }
             Throwable failure = execution.getThrowable();
-            log.record(connection, sqlText(queries), params, batch, dataSourceId, connection.startNanos,
-                    end - connection.startNanos, updateCount(execution), rows,
-                    failure == null ? null : Text.preview(failure));
+            log.record(connection, sqlText(queries), params, isBatch ? sets.kept() : List.of(),
+                    isBatch ? sets.omitted() : 0, dataSourceId, connection.startNanos, end - connection.startNanos,
+                    updateCount(execution), rows, failure == null ? null : Text.preview(failure));
         }, failure -> { }, "could not record a statement");
     }
 
@@ -151,26 +151,46 @@ final class SqlRecorder implements QueryExecutionListener, MethodExecutionListen
                 failure -> "unknown", "could not ask a connection for its database's name");
     }
 
+    /** The statement's text; the texts of a batch of statements joined, as far as a record keeps them. */
     private static String sqlText(List<QueryInfo> queries) {
         if (queries.size() == 1) {
             return queries.get(0).getQuery();
         }
-        List<String> texts = new ArrayList<>(queries.size());
-        queries.forEach(query -> texts.add(query.getQuery()));
-        return String.join(";\n", texts);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < queries.size() && text.length() <= SqlLog.MAX_SQL_CHARS; i++) {
+            text.append(i == 0 ? "" : ";\n").append(queries.get(i).getQuery());
+        }
+        return text.toString();
     }
 
-    private static List<Object[]> parameterSets(List<QueryInfo> queries) {
+    /**
+     * The parameters of each execution (one, or a batch's entries), as far as a record keeps them: a batch keeps
+     * its first entries up to {@link SqlLog#MAX_BATCH_BYTES} and counts the others without looking at them.
+     */
+    private static ParameterSets parameterSets(List<QueryInfo> queries) {
         if (queries.size() == 1 && queries.get(0).getParametersList().size() == 1) {
-            return List.<Object[]>of(parameterValues(queries.get(0).getParametersList().get(0)));
+            return new ParameterSets(List.<Object[]>of(parameterValues(queries.get(0).getParametersList().get(0))),
+                    0);
         }
         List<Object[]> sets = new ArrayList<>();
+        long bytes = 0;
+        int omitted = 0;
         for (QueryInfo query : queries) {
             for (List<ParameterSetOperation> operations : query.getParametersList()) {
-                sets.add(parameterValues(operations));
+                if (bytes >= SqlLog.MAX_BATCH_BYTES) {
+                    omitted++;
+                    continue;
+                }
+                Object[] values = parameterValues(operations);
+                sets.add(values);
+                bytes += SqlLog.bytes(values);
             }
         }
-        return sets;
+        return new ParameterSets(sets, omitted);
+    }
+
+    /** The parameter sets kept, and how many more there were. */
+    private record ParameterSets(List<Object[]> kept, int omitted) {
     }
 
     private static Object[] parameterValues(List<ParameterSetOperation> operations) {

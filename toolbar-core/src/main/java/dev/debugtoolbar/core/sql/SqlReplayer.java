@@ -66,10 +66,16 @@ public final class SqlReplayer {
 
     /**
      * Why the toolbar will not run {@code sql} again on a database of this product (as
-     * {@code DatabaseMetaData.getDatabaseProductName()} gives it), as a batch or not, bound to {@code values};
-     * {@code null} when it will, at least for a plain EXPLAIN (see {@link #planOnly(String)}).
+     * {@code DatabaseMetaData.getDatabaseProductName()} gives it), as a batch or not, {@code cut} when its text or
+     * a parameter was too long to keep whole, bound to {@code values}; {@code null} when it will, at least for a
+     * plain EXPLAIN (see {@link #planOnly(String)}).
      */
-    static String refusal(String sql, String product, boolean batch, List<Object> values) {
+    static String refusal(String sql, String product, boolean batch, boolean cut, List<Object> values) {
+        if (cut) {
+            return "Its SQL text or a parameter was too long to keep whole (the record keeps texts of up to "
+                    + SqlLog.MAX_SQL_CHARS + " and parameters of up to " + SqlValues.MAX_KEPT_CHARS
+                    + " characters), so the statement cannot be run again.";
+        }
         SqlDialect dialect = SqlDialect.of(product);
         if (!dialect.canExplain()) {
             return "The toolbar runs statements again only on H2 and PostgreSQL (and shows a plain EXPLAIN on MySQL"
@@ -119,7 +125,7 @@ public final class SqlReplayer {
         try (Connection connection = original.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             SqlDialect dialect = SqlDialect.of(product);
-            String refusal = refusal(query.sql(), product, !query.batch().isEmpty(), query.values());
+            String refusal = refusal(query.sql(), product, !query.batch().isEmpty(), query.cut(), query.values());
             if (refusal == null && (analyze || !explain)) {
                 refusal = planOnly(product);
             }

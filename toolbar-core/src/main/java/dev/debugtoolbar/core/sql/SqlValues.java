@@ -23,12 +23,31 @@ import java.util.UUID;
  * Parameter values as the recorder keeps them. A value that can be bound again later (text, numbers,
  * booleans, dates and times, UUIDs, SQL NULL) is kept as an immutable copy; anything else (streams, LOBs,
  * byte arrays, application objects) becomes an {@link Unreplayable} with its display text, taken at once
- * so that nothing the application may change or close is held.
+ * so that nothing the application may change or close is held. So does a text longer than
+ * {@value #MAX_KEPT_CHARS} characters: it is kept cut, for display only.
  */
 final class SqlValues {
 
-    /** A value the toolbar cannot bind again; only its display text is kept. */
-    record Unreplayable(String display) {
+    /** The longest text kept as it was bound, to bind it again; a longer one is cut. */
+    static final int MAX_KEPT_CHARS = 8_192;
+
+    /**
+     * The estimated size of a kept value besides its characters: the object, and the text the SQL panel shows for
+     * it (measured with JOL: a number and its display text take about 60 bytes).
+     */
+    private static final int VALUE_BYTES = 64;
+
+    /**
+     * A value the toolbar cannot bind again; only its display text is kept.
+     *
+     * @param display its display text
+     * @param cut     whether it is a text too long to keep, cut for display
+     */
+    record Unreplayable(String display, boolean cut) {
+        /** A value of a kind that cannot be bound again. */
+        Unreplayable(String display) {
+            this(display, false);
+        }
     }
 
     private SqlValues() {
@@ -36,6 +55,9 @@ final class SqlValues {
 
     /** What to keep for {@code value}, bound by the application; cheap for the common types. */
     static Object capture(Object value) {
+        if (value instanceof String text && text.length() > MAX_KEPT_CHARS) {
+            return new Unreplayable(Text.preview(text), true);
+        }
         if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof Boolean || value instanceof BigDecimal || value instanceof Double
                 || value instanceof Short || value instanceof Byte || value instanceof Float
@@ -67,6 +89,19 @@ final class SqlValues {
     /** Whether a kept value can be bound again. */
     static boolean replayable(Object kept) {
         return !(kept instanceof Unreplayable);
+    }
+
+    /** Whether a kept value is a text that was too long to keep, cut for display. */
+    static boolean cut(Object kept) {
+        return kept instanceof Unreplayable unreplayable && unreplayable.cut();
+    }
+
+    /** The estimated size of a kept value in a record, in bytes: its text's length, else a small constant. */
+    static long bytes(Object kept) {
+        if (kept instanceof String text) {
+            return VALUE_BYTES + text.length();
+        }
+        return kept instanceof Unreplayable unreplayable ? VALUE_BYTES + unreplayable.display().length() : VALUE_BYTES;
     }
 
     /** The display text of a kept value; {@code null} for SQL NULL. */

@@ -6,32 +6,44 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Keeps the newest {@code capacity} records in memory; the oldest is evicted first. */
+/**
+ * Keeps the newest records in memory, at most {@code capacity} of them and at most {@code maxBytes} of their
+ * estimated sizes ({@link RequestRecord#size()}) in all; the oldest are evicted first. The newest record is always
+ * kept, whatever its size.
+ */
 public final class InMemoryRequestStore implements RequestStore {
 
     private final int capacity;
+    private final long maxBytes;
     private final LinkedHashMap<String, RequestRecord> records;
+    private long bytes;
 
-    /** A store that keeps at most {@code capacity} records. */
+    /** A store that keeps at most {@code capacity} records, whatever their size. */
     public InMemoryRequestStore(int capacity) {
+        this(capacity, Long.MAX_VALUE);
+    }
+
+    /** A store that keeps at most {@code capacity} records and at most {@code maxBytes} of their sizes. */
+    public InMemoryRequestStore(int capacity, long maxBytes) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.capacity = capacity;
-        this.records = new LinkedHashMap<>(Math.min(capacity, 1024) * 2) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, RequestRecord> eldest) {
-                return size() > InMemoryRequestStore.this.capacity;
-            }
-        };
+        this.maxBytes = maxBytes;
+        this.records = new LinkedHashMap<>(Math.min(capacity, 1024) * 2);
     }
 
     @Override
     public synchronized void save(RequestRecord record) {
-        records.put(record.id(), record);
+        RequestRecord replaced = records.put(record.id(), record);
+        bytes += record.size().bytes() - (replaced == null ? 0 : replaced.size().bytes());
+        Iterator<RequestRecord> oldestFirst = records.values().iterator();
+        while (records.size() > capacity || bytes > maxBytes && records.size() > 1) {
+            bytes -= oldestFirst.next().size().bytes();
+            oldestFirst.remove();
+        }
     }
 
     @Override
@@ -55,5 +67,10 @@ public final class InMemoryRequestStore implements RequestStore {
     /** How many records are kept now. */
     public synchronized int size() {
         return records.size();
+    }
+
+    /** The estimated size of the records kept now, in bytes. */
+    public synchronized long bytes() {
+        return bytes;
     }
 }

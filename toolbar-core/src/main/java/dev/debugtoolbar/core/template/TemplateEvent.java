@@ -20,6 +20,7 @@ import java.util.List;
  * @param finished       {@code false} when its rendering did not end (it failed); times then run to the request's end
  * @param variables      the model of a template at depth 0, the parameters of a fragment; values as short
  *                       previews, masked where the name looks secret
+ * @param variablesOmitted how many more variables it had, counted but not kept, to keep the record small
  */
 public record TemplateEvent(
         int index,
@@ -33,9 +34,18 @@ public record TemplateEvent(
         String resource,
         String mode,
         boolean finished,
-        List<RequestStats.Entry> variables) {
+        List<RequestStats.Entry> variables,
+        int variablesOmitted) {
 
     public TemplateEvent {
         variables = List.copyOf(variables);
+    }
+
+    /** A template whose variables were all kept. */
+    public TemplateEvent(int index, String name, String selector, int depth, Integer parent, double startMillis,
+                         double durationMillis, double ownMillis, String resource, String mode, boolean finished,
+                         List<RequestStats.Entry> variables) {
+        this(index, name, selector, depth, parent, startMillis, durationMillis, ownMillis, resource, mode, finished,
+                variables, 0);
     }
 }

@@ -22,15 +22,24 @@ final class TemplateTracker {
     private final Deque<Frame> open = new ArrayDeque<>();
     private Map<String, Object> levelVariables;
     private int levelVariablesLevel = -1;
+    private int levelVariablesOmitted;
 
-    /** Starts tracking a run that renders {@code template} with the variables of {@code model}. */
+    /**
+     * Starts tracking a run that renders {@code template} with the variables of {@code model}: the first
+     * {@value TemplateLog#MAX_VARIABLES} of them, the others only counted.
+     */
     TemplateTracker(TemplateLog log, TemplateData template, IContext model) {
         this.log = log;
         Map<String, Object> variables = new LinkedHashMap<>();
+        int omitted = 0;
         for (String name : model.getVariableNames()) {
-            variables.put(name, model.getVariable(name));
+            if (variables.size() < TemplateLog.MAX_VARIABLES) {
+                variables.put(name, model.getVariable(name));
+            } else {
+                omitted++;
+            }
         }
-        start(0, template, variables);
+        start(0, template, variables, omitted);
     }
 
     /** A variable was set at {@code level}: remembered in case a fragment starts at that level. */
@@ -38,8 +47,13 @@ final class TemplateTracker {
         if (levelVariables == null || levelVariablesLevel != level) {
             levelVariables = new LinkedHashMap<>();
             levelVariablesLevel = level;
+            levelVariablesOmitted = 0;
         }
-        levelVariables.put(name, value);
+        if (levelVariables.size() < TemplateLog.MAX_VARIABLES || levelVariables.containsKey(name)) {
+            levelVariables.put(name, value);
+        } else {
+            levelVariablesOmitted++;
+        }
     }
 
     /** The context entered a new level, which has no variables of its own yet. */
@@ -50,10 +64,10 @@ final class TemplateTracker {
     /** A template's data was set at {@code level}: a fragment starts there, replacing any at that level. */
     void templateSet(int level, TemplateData template) {
         end(level);
-        Map<String, Object> parameters = levelVariables != null && levelVariablesLevel == level
-                ? levelVariables : Map.of();
+        boolean hasParameters = levelVariables != null && levelVariablesLevel == level;
+        Map<String, Object> parameters = hasParameters ? levelVariables : Map.of();
         levelVariables = null;
-        start(level, template, parameters);
+        start(level, template, parameters, hasParameters ? levelVariablesOmitted : 0);
     }
 
     /** The context left {@code level}: the templates set there end, and all of them when it is back at 0. */
@@ -62,13 +76,13 @@ final class TemplateTracker {
         end(level == 1 ? 0 : level);
     }
 
-    private void start(int level, TemplateData template, Map<String, Object> variables) {
+    private void start(int level, TemplateData template, Map<String, Object> variables, int variablesOmitted) {
         int parent = open.isEmpty() ? TemplateLog.DROPPED : open.peek().index();
         ITemplateResource resource = template.getTemplateResource();
         int index = log.open(parent, template.getTemplate(),
                 template.hasTemplateSelectors() ? String.join(", ", template.getTemplateSelectors()) : null,
                 resource == null ? null : resource.getDescription(), String.valueOf(template.getTemplateMode()),
-                variables, System.nanoTime());
+                variables, variablesOmitted, System.nanoTime());
         open.push(new Frame(level, index));
     }
 

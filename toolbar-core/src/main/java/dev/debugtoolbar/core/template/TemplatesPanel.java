@@ -34,7 +34,7 @@ public final class TemplatesPanel implements Panel<TemplateStats> {
 
     @Override
     public void onRequestStart(RequestContext context) {
-        context.put(TemplateLog.KEY, new TemplateLog(context.startNanos(), maxTemplates, masking));
+        context.put(TemplateLog.KEY, new TemplateLog(context.startNanos(), maxTemplates, masking, context.budget()));
     }
 
     /** The request's template renders as Timeline bars, in this panel's order. */

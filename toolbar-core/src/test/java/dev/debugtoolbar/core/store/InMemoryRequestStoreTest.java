@@ -50,8 +50,27 @@ class InMemoryRequestStoreTest {
     }
 
     @Test
+    void keepsTheNewestRecordsWithinItsBytesTheOldestGoFirst() {
+        InMemoryRequestStore store = new InMemoryRequestStore(100, 10_000);
+        for (int i = 1; i <= 10; i++) {
+            store.save(record("r" + i, 3_000));
+        }
+        assertEquals(List.of("r10", "r9", "r8"), ids(store.recent(100)), "three records of 3,000 bytes fit in 10,000");
+        assertEquals(9_000, store.bytes());
+
+        store.save(record("big", 50_000));
+        assertEquals(List.of("big"), ids(store.recent(100)), "the newest record is kept whatever its size");
+        assertEquals(50_000, store.bytes());
+    }
+
+    @Test
     void refusesANonPositiveCapacity() {
         assertThrows(IllegalArgumentException.class, () -> new InMemoryRequestStore(0));
+    }
+
+    private static RequestRecord record(String id, long bytes) {
+        return new RequestRecord(id, Instant.now(), "GET", "/", null, 200, 1.0, "text/html", Map.of(), List.of(),
+                new RequestRecord.Size(bytes, bytes, 0));
     }
 
     private static RequestRecord record(String id) {

@@ -1,6 +1,7 @@
 package dev.debugtoolbar.servlet.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,7 +28,9 @@ import java.util.List;
  * {@code {"disabled": true}} stands for a panel the user had switched off. A summary also says whether a
  * script made the request ({@code ajax}, from the History panel), how many statements it ran ({@code sqlCount},
  * from the SQL panel; {@code null} without one), and whether its response is a static file ({@code staticFile}:
- * a style sheet, script, image, font or media file, by its content type).
+ * a style sheet, script, image, font or media file, by its content type). It also gives the record's estimated
+ * size ({@code sizeBytes}), its budget ({@code maxRecordBytes}) and how many details were dropped to keep within
+ * it ({@code droppedForSize}).
  */
 public final class RecordJson {
 
@@ -38,9 +41,17 @@ public final class RecordJson {
             .addMixIn(QueryEvent.class, QueryEventJson.class)
             .build();
 
-    /** The parameters as bound are kept for re-running; the JSON shows them as text ({@code params}) only. */
+    /**
+     * The parameters as bound are kept for re-running; the JSON shows them as text ({@code params}) only. A
+     * statement kept whole (almost all) leaves out {@code batchOmitted} and {@code cut}, to keep large records small.
+     */
     @JsonIgnoreProperties("values")
     private abstract static class QueryEventJson {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract int batchOmitted();
+
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract boolean cut();
     }
 
     /** Writes any other value the endpoints answer with, such as the result of an EXPLAIN. */
@@ -76,6 +87,9 @@ public final class RecordJson {
         json.put("ajax", stats(record, "history") instanceof HistoryStats history && history.ajax());
         json.put("sqlCount", stats(record, "sql") instanceof SqlStats sql ? sql.queryCount() : null);
         json.put("staticFile", RequestKind.isStaticFile(record.contentType()));
+        json.put("sizeBytes", record.size().bytes());
+        json.put("maxRecordBytes", record.size().maxBytes());
+        json.put("droppedForSize", record.size().dropped());
         return json;
     }
 
