@@ -59,6 +59,11 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     private Bytes bytes;
     private StringBuilder chars;
     private BodyEndScanner scanner = new BodyEndScanner();
+    /**
+     * How much of what is held the scanner has read. It reads the held page when its answers are needed (a flush,
+     * the end), in long runs, rather than each of the hundreds of small pieces a template engine writes.
+     */
+    private int scanned;
     /** How much of the held page a flush already sent: the position in the page of the first unit held. */
     private long sent;
     /** Why an HTML page is not injected into, once that is known; else {@code null}. */
@@ -260,14 +265,24 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
         mode = Mode.BUFFER;
         declaredLength = 0;
         scanner = new BodyEndScanner();
+        scanned = 0;
         sent = 0;
         if (writer != null) {
             chars = new StringBuilder(page);
-            scanner.scan(chars, 0, chars.length());
         } else {
             bytes = new Bytes();
             bytes.writeBytes(page.getBytes(charset()));
-            scanner.scan(bytes.array(), 0, bytes.size());
+        }
+    }
+
+    /** Lets the scanner read what was held since it last read. */
+    private void scanHeld() {
+        if (chars != null && scanned < chars.length()) {
+            scanner.scan(chars, scanned, chars.length());
+            scanned = chars.length();
+        } else if (bytes != null && scanned < bytes.size()) {
+            scanner.scan(bytes.array(), scanned, bytes.size());
+            scanned = bytes.size();
         }
     }
 
@@ -276,6 +291,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
      * Content-Security-Policy), as far as they are still held.
      */
     public synchronized List<String> metaTags() {
+        scanHeld();
         List<String> tags = new ArrayList<>();
         for (int i = 0; i < scanner.metaTagCount(); i++) {
             int start = (int) (scanner.metaTagStart(i) - sent);
@@ -339,7 +355,11 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
      * request ends, with its length and all its headers (template engines flush once when they are done).
      */
     private boolean holdsWholePage() {
-        return mode == Mode.BUFFER && !bypassed && scanner.bodyEnd() >= 0;
+        if (mode != Mode.BUFFER || bypassed) {
+            return false;
+        }
+        scanHeld();
+        return scanner.bodyEnd() >= 0;
     }
 
     /**
@@ -359,10 +379,12 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             return;
         }
         sendEarlyHeaders();
+        scanHeld();
         int length = (int) (scanner.safeEnd() - sent);
         if (length <= 0) {
             return;
         }
+        scanned -= length;
         if (chars != null) {
             writeInSlices(chars, 0, length, response.getWriter());
             chars.delete(0, length);
@@ -384,6 +406,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             if (problem != null) {
                 return problem;
             }
+            scanHeld();
             if (scanner.doubt() != null) {
                 return "not sure where the body ends: " + scanner.doubt();
             }
@@ -423,6 +446,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
 
     private void writeHeld(String tag) throws IOException {
         mode = Mode.PASS;
+        scanHeld();
         long bodyEnd = scanner.bodyEnd();
         int at = bodyEnd < 0 || tag.isEmpty() || pageProblem() != null ? -1 : (int) (bodyEnd - sent);
         boolean committed = response.isCommitted();
@@ -504,6 +528,7 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             chars.setLength(0);
         }
         scanner = new BodyEndScanner();
+        scanned = 0;
         sent = 0;
     }
 
@@ -582,7 +607,6 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             response.getOutputStream().write(data, offset, length);
         } else {
             bytes.write(data, offset, length);
-            scanner.scan(data, offset, offset + length);
         }
     }
 
@@ -607,7 +631,6 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     private void holdChars(char[] data, int offset, int length) throws IOException {
         if (canHoldChars(length)) {
             chars.append(data, offset, length);
-            scanner.scan(data, offset, offset + length);
         } else {
             response.getWriter().write(data, offset, length);
         }
@@ -616,7 +639,6 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
     private void holdText(String data, int offset, int length) throws IOException {
         if (canHoldChars(length)) {
             chars.append(data, offset, offset + length);
-            scanner.scan(data, offset, offset + length);
         } else {
             response.getWriter().write(data, offset, length);
         }
@@ -729,7 +751,6 @@ public final class InjectingResponse extends HttpServletResponseWrapper {
             try {
                 if (decide() == Mode.BUFFER && canHoldChars(1)) {
                     chars.append((char) c);
-                    scanner.scan(chars, chars.length() - 1, chars.length());
                 } else {
                     response.getWriter().write(c);
                 }
