@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +53,13 @@ class AccessIT {
     void showsNothingAndRecordsNothing(String why, DebugToolbar toolbar, Map<String, String> headers, AccessPolicy policy)
             throws Exception {
         try (TestServer server = servingThePage(toolbar, policy)) {
-            HttpResponse<String> page = server.send(request(server, "/page", headers),
+            HttpResponse<String> page = server.send(server.request("/page", headers),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(PAGE, page.body());
             assertFalse(page.headers().firstValue("X-Debug-Toolbar-Id").isPresent());
             assertFalse(page.headers().firstValue("Server-Timing").isPresent());
             for (String endpoint : ENDPOINTS) {
-                HttpResponse<String> answer = server.send(request(server, endpoint, headers),
+                HttpResponse<String> answer = server.send(server.request(endpoint, headers),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(404, answer.statusCode(), endpoint);
                 assertFalse(answer.body().contains("tb-") || answer.body().contains("recorded"),
@@ -76,7 +75,7 @@ class AccessIT {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true)
                 .allowedClients("10.1.2.3").trustedProxies("127.0.0.1").build();
         try (TestServer server = servingThePage(toolbar, null)) {
-            HttpResponse<String> page = server.send(request(server, "/page", Map.of("X-Forwarded-For", forwardedFor)),
+            HttpResponse<String> page = server.send(server.request("/page", Map.of("X-Forwarded-For", forwardedFor)),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(shown, page.headers().firstValue("X-Debug-Toolbar-Id").isPresent());
             assertEquals(shown, page.body().contains("data-tb-id"));
@@ -95,10 +94,10 @@ class AccessIT {
     void showsTheToolbarUnderLoopbackNamesIpAddressesAndTheAllowedHosts(String host) throws Exception {
         DebugToolbar toolbar = DebugToolbar.builder().enabled(true).allowedHosts("myapp.test", ".dev.test").build();
         try (TestServer server = servingThePage(toolbar, null)) {
-            HttpResponse<String> page = server.send(request(server, "/page", Map.of("Host", host)),
+            HttpResponse<String> page = server.send(server.request("/page", Map.of("Host", host)),
                     HttpResponse.BodyHandlers.ofString());
             String id = page.headers().firstValue("X-Debug-Toolbar-Id").orElseThrow();
-            HttpResponse<String> record = server.send(request(server, "/__toolbar/api/requests/" + id,
+            HttpResponse<String> record = server.send(server.request("/__toolbar/api/requests/" + id,
                     Map.of("Host", host)), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, record.statusCode(), record.body());
         }
@@ -114,13 +113,5 @@ class AccessIT {
             response.setContentType("text/html");
             response.getWriter().write(PAGE);
         }).start();
-    }
-
-    /** A request with these headers; {@code Host} gets the server's port (the test JVM allows setting it). */
-    private static HttpRequest.Builder request(TestServer server, String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path));
-        headers.forEach((name, value) -> request.header(name,
-                name.equals("Host") ? value + ":" + server.uri("/").getPort() : value));
-        return request;
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,11 +63,11 @@ class ForwardedHeadersIT {
     void forgedForwardingHeadersShowNothingAndRecordNothing(String why, DebugToolbar toolbar,
                                                            Map<String, String> headers) throws Exception {
         try (TestServer server = servingThePage(toolbar)) {
-            HttpResponse<String> page = server.sendText(request(server, "/page", headers));
+            HttpResponse<String> page = server.sendText(server.request("/page", headers));
             assertEquals(PAGE, page.body());
             assertFalse(page.headers().firstValue("X-Debug-Toolbar-Id").isPresent());
             for (String endpoint : ENDPOINTS) {
-                assertEquals(404, server.sendText(request(server, endpoint, headers)).statusCode(), endpoint);
+                assertEquals(404, server.sendText(server.request(endpoint, headers)).statusCode(), endpoint);
             }
             assertTrue(toolbar.store().recent(10).isEmpty());
         }
@@ -90,11 +89,10 @@ class ForwardedHeadersIT {
         proxied.put("X-Forwarded-Host", "localhost");
         proxied.put("X-Forwarded-Proto", "http");
         try (TestServer server = servingThePage(toolbar)) {
-            HttpResponse<String> page = server.sendText(request(server, "/page", proxied));
+            HttpResponse<String> page = server.sendText(server.request("/page", proxied));
             assertEquals(shown, page.headers().firstValue("X-Debug-Toolbar-Id").isPresent(), page.headers().toString());
             if (shown) {
-                HttpResponse<String> record = server.sendText(request(server,
-                        "/__toolbar/api/requests/" + TestServer.idOf(page), proxied));
+                HttpResponse<String> record = server.sendText(server.request("/__toolbar/api/requests/" + TestServer.idOf(page), proxied));
                 assertEquals(200, record.statusCode(), record.body());
                 assertTrue(record.body().contains("\"/page\""), record.body());
             } else {
@@ -108,13 +106,5 @@ class ForwardedHeadersIT {
             response.setContentType("text/html");
             response.getWriter().write(PAGE);
         }).start();
-    }
-
-    /** A request with these headers; {@code Host} gets the server's port. */
-    private static HttpRequest.Builder request(TestServer server, String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path));
-        headers.forEach((name, value) -> request.header(name,
-                name.equals("Host") ? value + ":" + server.uri("/").getPort() : value));
-        return request;
     }
 }

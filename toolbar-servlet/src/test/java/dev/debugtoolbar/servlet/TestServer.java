@@ -57,6 +57,14 @@ final class TestServer implements AutoCloseable {
         return new Builder(null);
     }
 
+    /** A request with these headers; a {@code Host} header gets the server's port (the test JVM allows setting it). */
+    HttpRequest.Builder request(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        headers.forEach((name, value) -> request.header(name,
+                name.equals("Host") ? value + ":" + uri("/").getPort() : value));
+        return request;
+    }
+
     URI uri(String pathAndQuery) {
         return deployment.base().resolve(pathAndQuery);
     }

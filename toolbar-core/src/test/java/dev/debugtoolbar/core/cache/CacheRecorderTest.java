@@ -1,5 +1,6 @@
 package dev.debugtoolbar.core.cache;
 
+import dev.debugtoolbar.core.Hostile;
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.callsite.StackFilter;
 import dev.debugtoolbar.core.FakeRequest;
@@ -115,7 +116,7 @@ class CacheRecorderTest {
      */
     @Test
     void aHostileCallAnswersTheApplicationWithItsOwnResult() {
-        Object key = new HostileKey();
+        Object key = new Hostile.Unprintable();
         CacheStats stats = record(() -> {
             assertEquals("dune", recorder.get(null, key, () -> "dune"));
             assertEquals("kept", recorder.record("books", "compute", key, () -> "kept", result -> {
@@ -126,7 +127,7 @@ class CacheRecorderTest {
         assertEquals(2, stats.callCount());
         CacheEvent first = stats.calls().get(0);
         assertNull(first.cache());
-        assertEquals("[toString() of " + HostileKey.class.getName() + " failed: " + Unspeakable.class.getName()
+        assertEquals("[toString() of " + Hostile.Unprintable.class.getName() + " failed: " + Hostile.Unspeakable.class.getName()
                 + "]", first.key());
         assertEquals(Boolean.TRUE, first.hit());
         assertNull(stats.calls().get(1).hit(), "no verdict when the hit test fails");
@@ -147,32 +148,6 @@ class CacheRecorderTest {
                 .panel("cache").orElseThrow().stats();
         assertTrue(quiet.instrumented());
         assertEquals("0 calls, 0 misses", panel.subtitle(quiet));
-    }
-
-    /** A failure whose own message cannot be read. */
-    static final class Unspeakable extends RuntimeException {
-        @Override
-        public String getMessage() {
-            throw new IllegalStateException("getMessage");
-        }
-    }
-
-    /** A key that cannot be printed, hashed or compared. */
-    static final class HostileKey {
-        @Override
-        public String toString() {
-            throw new Unspeakable();
-        }
-
-        @Override
-        public int hashCode() {
-            throw new Unspeakable();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            throw new Unspeakable();
-        }
     }
 
     private CacheStats record(Runnable work) {

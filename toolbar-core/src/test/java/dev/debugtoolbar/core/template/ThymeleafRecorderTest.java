@@ -1,5 +1,6 @@
 package dev.debugtoolbar.core.template;
 
+import dev.debugtoolbar.core.Hostile;
 import dev.debugtoolbar.core.DebugToolbar;
 import dev.debugtoolbar.core.FakeRequest;
 import dev.debugtoolbar.core.FakeResponse;
@@ -228,7 +229,7 @@ class ThymeleafRecorderTest {
         TemplateEngine plain = engine();
         TemplateEngine instrumented = instrumented(toolbar);
         Context model = model();
-        model.setVariable("basket", new Unprintable());
+        model.setVariable("basket", new Hostile.Unprintable());
         String expected = plain.process("page", model);
 
         List<String> rendered = new ArrayList<>();
@@ -237,7 +238,7 @@ class ThymeleafRecorderTest {
         assertEquals(expected, rendered.get(0));
         RequestStats.Entry basket = stats.templates().get(0).variables().get(3);
         assertEquals("basket", basket.name());
-        assertEquals("[toString() of " + Unprintable.class.getName() + " failed: " + Unspeakable.class.getName()
+        assertEquals("[toString() of " + Hostile.Unprintable.class.getName() + " failed: " + Hostile.Unspeakable.class.getName()
                 + "]", basket.value());
     }
 
@@ -258,31 +259,7 @@ class ThymeleafRecorderTest {
         assertEquals(9, rendered.templateCount());
     }
 
-    /** A failure whose own message cannot be read. */
-    static final class Unspeakable extends RuntimeException {
-        @Override
-        public String getMessage() {
-            throw new IllegalStateException("getMessage");
-        }
-    }
 
-    /** A model object that cannot be printed, hashed or compared. */
-    static final class Unprintable {
-        @Override
-        public String toString() {
-            throw new Unspeakable();
-        }
-
-        @Override
-        public int hashCode() {
-            throw new Unspeakable();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            throw new Unspeakable();
-        }
-    }
 
     private static Context model() {
         Context context = new Context(Locale.ROOT);
