@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -415,25 +416,38 @@ public final class Masking {
     }
 
     /** How to read a record type's components and make one with other values. */
-    private record RecordShape(Method[] accessors, Constructor<?> constructor) {
+    /**
+     * How to read and rebuild one record type. Components whose declared type holds no text (primitives, boxed
+     * primitives, enums, {@code java.time} values) are {@code plain}: masking would keep them as they are, so
+     * they are read only when the record is rebuilt.
+     */
+    private record RecordShape(Method[] accessors, boolean[] plain, Constructor<?> constructor) {
 
         static RecordShape of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             Method[] accessors = new Method[components.length];
+            boolean[] plain = new boolean[components.length];
             Class<?>[] types = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
                 accessors[i] = components[i].getAccessor();
                 accessors[i].setAccessible(true);
                 types[i] = components[i].getType();
+                plain[i] = holdsNoText(types[i]);
             }
             try {
                 Constructor<?> constructor = type.getDeclaredConstructor(types);
                 constructor.setAccessible(true);
-                return new RecordShape(accessors, constructor);
+                return new RecordShape(accessors, plain, constructor);
             } catch (NoSuchMethodException impossible) {
                 throw new IllegalStateException("record " + type.getName() + " has no canonical constructor",
                         impossible);
             }
+        }
+
+        private static boolean holdsNoText(Class<?> type) {
+            return type.isPrimitive() || type.isEnum() || Number.class.isAssignableFrom(type)
+                    || type == Boolean.class || type == Character.class
+                    || TemporalAccessor.class.isAssignableFrom(type);
         }
 
         /** {@code record} with {@code mask} applied to its components; itself when none changed. */
@@ -441,6 +455,12 @@ public final class Masking {
             try {
                 Object[] values = null;
                 for (int i = 0; i < accessors.length; i++) {
+                    if (plain[i]) {
+                        if (values != null) {
+                            values[i] = accessors[i].invoke(record);
+                        }
+                        continue;
+                    }
                     Object component = accessors[i].invoke(record);
                     Object masked = mask.apply(component);
                     if (masked != component && values == null) {
